@@ -1,0 +1,174 @@
+"""One article's facts as RDF, following ontology/nhskg.ttl.
+
+The graph returned holds only this article's triples; the store keeps it in the named graph whose
+name is the article IRI, so re-ingesting the article replaces exactly these triples.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, Namespace
+
+from .dates import date_literal
+from .iris import (CQC_PROVIDER, NHSKG, article_iri, fact_iri, hospital_iri, person_iri,
+                   regulator_iri, trust_iri, valid_ods)
+from .model import Evidence, Facts, Organisation
+from .text import clean_literal
+from .vocab import scheme
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+
+SM_STATUS = {"placed": "placed in special measures", "remains": "remains in special measures",
+             "out": "taken out of special measures", "recommended": "recommended for special measures"}
+
+
+def text(value: str) -> Literal:
+    return Literal(clean_literal(value))
+
+
+def org_iri(o: Organisation) -> URIRef:
+    if o.kind == "regulator":
+        return regulator_iri()
+    if o.kind == "hospital":
+        return hospital_iri(o.official_name or o.name, o.ods_code)
+    return trust_iri(o.official_name or o.name, o.ods_code)
+
+
+def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
+    a = facts.article
+    art = article_iri(a.source)
+    g = Graph()
+    g.bind("nhskg", NHSKG)
+    g.add((art, RDF.type, NHSKG.Article))
+    g.add((art, NHSKG.source, text(a.source)))
+    if a.title:
+        g.add((art, DCTERMS.title, text(a.title)))
+    if a.publisher:
+        g.add((art, DCTERMS.publisher, text(a.publisher)))
+    if a.published and (d := date_literal(a.published)) is not None:
+        g.add((art, DCTERMS.issued, d))
+    if a.url:
+        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+
+    counter = iter(range(1, 1 << 30))
+
+    def fact(kind: str, cls: URIRef, ev: Evidence | None) -> URIRef:
+        node = fact_iri(art, kind, next(counter))
+        g.add((node, RDF.type, cls))
+        g.add((node, PROV.wasDerivedFrom, art))
+        if ev is not None:
+            g.add((node, NHSKG.sentence, text(ev.sentence)))
+            g.add((node, NHSKG.startOffset, Literal(ev.start, datatype=XSD.integer)))
+            g.add((node, NHSKG.endOffset, Literal(ev.end, datatype=XSD.integer)))
+            g.add((node, NHSKG.extractionMethod, text(ev.method)))
+            g.add((node, NHSKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
+        return node
+
+    def mention(entity: URIRef, name: str, aliases: list[str], ev: Evidence | None) -> None:
+        m = fact("mention", NHSKG.Mention, ev)
+        g.add((m, NHSKG.refersTo, entity))
+        g.add((m, NHSKG.nameInText, text(name)))
+        for al in aliases:
+            g.add((m, NHSKG.aliasInText, text(al)))
+
+    iri_of = {}
+    for o in facts.organisations:
+        e = org_iri(o)
+        iri_of[o.key] = e
+        if o.kind == "regulator":
+            g.add((e, RDF.type, NHSKG.Regulator))
+        elif o.kind == "hospital":
+            g.add((e, RDF.type, NHSKG.Hospital))
+            if o.town:
+                g.add((e, SCHEMA.addressLocality, text(o.town)))
+        else:
+            foundation = "foundation trust" in (o.official_name or o.name).lower()
+            g.add((e, RDF.type, NHSKG.FoundationTrust if foundation else NHSKG.Trust))
+            if code := valid_ods(o.ods_code):
+                g.add((e, NHSKG.cqcProviderPage, URIRef(CQC_PROVIDER + code)))
+        g.add((e, SKOS.prefLabel, text(o.official_name or o.name)))
+        if code := valid_ods(o.ods_code):
+            g.add((e, NHSKG.odsCode, Literal(code)))
+        mention(e, o.name, o.aliases, o.evidence)
+    for o in facts.organisations:
+        if o.kind == "hospital" and o.trust_key in iri_of:
+            g.add((iri_of[o.trust_key], ORG.hasSite, iri_of[o.key]))
+
+    kinds = scheme("post-kind")
+    for p in facts.people:
+        e = person_iri(p.name)
+        iri_of[p.key] = e
+        g.add((e, RDF.type, NHSKG.Person))
+        g.add((e, SKOS.prefLabel, text(p.name)))
+        if p.honorific:
+            g.add((e, SCHEMA.honorificPrefix, text(p.honorific)))
+        mention(e, p.name, p.aliases, p.evidence)
+        if p.role or p.organisation_key:
+            post = fact("post", NHSKG.Post, p.evidence)
+            g.add((post, ORG.member, e))
+            g.add((post, NHSKG.postKind, kinds.iri(p.kind) or kinds.iri("other")))
+            if p.role:
+                g.add((post, NHSKG.roleTitle, text(p.role)))
+            if p.organisation_key in iri_of:
+                g.add((post, ORG.organization, iri_of[p.organisation_key]))
+            if p.qualifier:
+                g.add((post, NHSKG.postQualifier, text(p.qualifier)))
+            for prop, value in ((SCHEMA.startDate, p.start_date), (SCHEMA.endDate, p.end_date)):
+                if value and (d := date_literal(value)) is not None:
+                    g.add((post, prop, d))
+
+    levels, services, questions = scheme("rating-level"), scheme("core-service"), scheme("key-question")
+    for r in facts.ratings:
+        service = services.iri(r.service) if r.service else None
+        if r.subject_key not in iri_of or levels.iri(r.level) is None or (r.service and service is None):
+            continue  # a service outside the vocabulary must not turn into an overall rating
+        node = fact("rating", NHSKG.Rating, r.evidence)
+        g.add((node, NHSKG.about, iri_of[r.subject_key]))
+        g.add((node, NHSKG.ratingLevel, levels.iri(r.level)))
+        if r.previous and levels.iri(r.previous) is not None:
+            g.add((node, NHSKG.previousLevel, levels.iri(r.previous)))
+        if service is not None:
+            g.add((node, NHSKG.coreService, service))
+        if r.key_question and (q := questions.iri(r.key_question)) is not None:
+            g.add((node, NHSKG.keyQuestion, q))
+        if r.date and (d := date_literal(r.date)) is not None:
+            g.add((node, DCTERMS.date, d))
+
+    statuses = scheme("special-measures-status")
+    for s in facts.special_measures:
+        if s.trust_key not in iri_of or s.status not in SM_STATUS:
+            continue
+        node = fact("special-measures", NHSKG.SpecialMeasures, s.evidence)
+        g.add((node, NHSKG.about, iri_of[s.trust_key]))
+        g.add((node, NHSKG.specialMeasuresStatus, statuses.iri(SM_STATUS[s.status])))
+        if s.date and (d := date_literal(s.date)) is not None:
+            g.add((node, SCHEMA.startDate, d))
+
+    for i in facts.inspections:
+        if i.subject_key not in iri_of:
+            continue
+        node = fact("inspection", NHSKG.Inspection, i.evidence)
+        g.add((node, NHSKG.about, iri_of[i.subject_key]))
+        for prop, value in ((SCHEMA.startDate, i.start), (SCHEMA.endDate, i.end)):
+            if value and (d := date_literal(value)) is not None:
+                g.add((node, prop, d))
+
+    enforcement = scheme("enforcement-kind")
+    for e in facts.enforcement:
+        if e.trust_key not in iri_of or enforcement.iri(e.kind) is None:
+            continue
+        node = fact("enforcement", NHSKG.EnforcementAction, e.evidence)
+        g.add((node, NHSKG.about, iri_of[e.trust_key]))
+        g.add((node, NHSKG.enforcementKind, enforcement.iri(e.kind)))
+        if e.date and (d := date_literal(e.date)) is not None:
+            g.add((node, DCTERMS.date, d))
+
+    for q in facts.quotes:
+        if q.person_key not in iri_of:
+            continue
+        node = fact("statement", NHSKG.Statement, q.evidence)
+        g.add((node, PROV.wasAttributedTo, iri_of[q.person_key]))
+        g.add((node, SCHEMA.text, text(q.text)))
+    return art, g
