@@ -1,0 +1,81 @@
+"""The mapping from facts to RDF: hostile names stay inside their literals, IRIs stay valid."""
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, Literal
+
+from nhskg.ingest.dates import date_literal
+from nhskg.ingest.iris import NHSKG, hospital_iri, person_iri, slug, trust_iri
+from nhskg.ingest.model import Article, Evidence, Facts, Organisation, Person, Rating
+from nhskg.ingest.rdf import to_graph
+
+HOSTILE = [
+    'Evil" ; DROP ALL ; "',
+    "<script>alert(1)</script>",
+    "Line\nbreak\r\nand\ttab",
+    "back\\slash \\u0022 \\n",
+    "brace } { ?s ?p ?o } INSERT DATA {",
+    "NUL\x00 and \x1b escape and \ud800 surrogate",
+    "Zero\u200bwidth \u202eRTL \ufeffBOM Ωmega 名前",
+    "@prefix x: <http://evil/> . x:a x:b x:c .",
+    "",
+]
+
+
+def facts_named(name: str) -> Facts:
+    ev = Evidence(sentence=name, start=0, end=len(name))
+    return Facts(
+        Article(source=name or "empty", text=name, title=name, publisher=name),
+        organisations=[Organisation("t", "trust", name, aliases=[name], evidence=ev, ods_code=name),
+                       Organisation("h", "hospital", name, trust_key="t", evidence=ev)],
+        people=[Person("p", name, honorific=name, role=name, kind="executive", organisation_key="t", evidence=ev)],
+        ratings=[Rating("h", "Good", service="maternity", key_question="safe", evidence=ev)],
+    )
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_names_round_trip_through_every_syntax(name):
+    _, g = to_graph(facts_named(name))
+    for fmt, ox in (("nt", pyoxigraph.RdfFormat.N_TRIPLES), ("turtle", pyoxigraph.RdfFormat.TURTLE)):
+        data = g.serialize(format=fmt)
+        assert len(list(pyoxigraph.parse(data.encode(), format=ox))) == len(g)
+        assert len(Graph().parse(data=data, format=fmt)) == len(g)
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_iris_carry_no_raw_name(name):
+    for iri in (trust_iri(name, name), hospital_iri(name, None), person_iri(name)):
+        tail = str(iri).rsplit("/", 1)[1]
+        assert tail and all(c.isalnum() or c == "-" for c in tail), iri
+        pyoxigraph.NamedNode(str(iri))  # raises on an invalid IRI
+
+
+def test_names_without_ascii_letters_get_distinct_hash_slugs():
+    assert slug("名前") != slug("Ωmega")
+    assert slug("名前") == slug("名前")
+
+
+def test_invalid_ods_code_is_not_used():
+    assert str(trust_iri("X Trust", "RWP")).endswith("/trust/RWP")
+    assert str(trust_iri("X Trust", "rwp; drop")).endswith("/trust/x-trust")
+
+
+@pytest.mark.parametrize("value,datatype", [("2017-11-05", "date"), ("2017-11", "gYearMonth"),
+                                            ("2017", "gYear"), ("--11", "gMonth")])
+def test_dates_are_typed_as_precisely_as_given(value, datatype):
+    lit = date_literal(value)
+    assert lit == Literal(value, datatype=lit.datatype) and str(lit.datatype).endswith(datatype)
+
+
+@pytest.mark.parametrize("value", ["2017-13", "2017-02-30", "2017-02-30x", "--13", "yesterday", "2017-00-10", ""])
+def test_impossible_dates_give_no_literal(value):
+    assert date_literal(value) is None
+
+
+def test_unknown_service_does_not_become_an_overall_rating():
+    ev = Evidence("s", 0, 1)
+    f = Facts(Article("a.txt", "s"), organisations=[Organisation("t", "trust", "A NHS Trust", evidence=ev)],
+              ratings=[Rating("t", "Good", service="underwater basket weaving", evidence=ev)])
+    _, g = to_graph(f)
+    assert not list(g.subjects(None, NHSKG.Rating))
