@@ -1,1 +1,64 @@
-def main(): print("hi")
+"""The `nhskg` command: one subcommand per module in nhskg.commands."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .errors import UserError
+from .store import StoreError, default_location
+
+COMMANDS = ["ingest", "query", "validate", "export", "stats", "push", "serve", "network", "timeline"]
+
+EPILOG = """\
+examples:
+  nhskg ingest examples/articles --store nhskg-store     read, extract, validate and store articles
+  nhskg query ratings --store nhskg-store                a canned query (see `nhskg query --list`)
+  nhskg export --store nhskg-store --format trig -o kg.trig
+  nhskg push --store nhskg-store --endpoint http://127.0.0.1:7878
+  nhskg serve --store nhskg-store                        SPARQL endpoint + query page on 127.0.0.1
+
+The store defaults to $NHSKG_STORE, else ./nhskg-store.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nhskg", description="Turn news about the regulation of NHS hospitals into a knowledge graph.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"nhskg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.commands.{name}":
+                raise
+            continue  # a command whose module is not there yet
+        module.register(sub)
+    return parser
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", metavar="DIR", default=default_location(),
+                        help="the store folder (default: $NHSKG_STORE, else ./nhskg-store)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except (UserError, StoreError) as e:
+        print(f"nhskg {args.command}: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"nhskg {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Running SELECT queries locally or remotely, with parameters bound as RDF terms.
+
+Parameter values are untrusted. Locally they go to pyoxigraph as substitutions; for a remote
+endpoint they become a VALUES block of terms serialised by pyoxigraph (N-Triples escaping), so a
+value can never end the literal it sits in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+
+from .errors import UserError
+from .resources import query_files
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]  # every cell as text; "" for unbound
+
+
+def load_query(name_or_file: str) -> str:
+    canned = query_files()
+    if name_or_file in canned:
+        return canned[name_or_file].read_text("utf-8")
+    path = Path(name_or_file)
+    if path.suffix == ".rq" or path.exists():
+        try:
+            return path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UserError(f"cannot read query file {path}: {getattr(e, 'strerror', None) or e}") from None
+    raise UserError(f"no canned query named {name_or_file!r}; choose one of: {', '.join(sorted(canned))} "
+                    f"or give a .rq file")
+
+
+def describe(text: str) -> str:
+    """The query's opening comment: the question it answers."""
+    lines = [l[1:].strip() for l in text.splitlines() if l.startswith("#")]
+    return lines[0] if lines else ""
+
+
+def parse_params(pairs: list[str]) -> dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]:
+    """NAME=VALUE pairs -> RDF terms. <...> makes an IRI; anything else is a plain string literal."""
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not _PARAM_NAME.match(name):
+            raise UserError(f"--param takes NAME=VALUE with NAME a SPARQL variable name, got {pair!r}")
+        if value.startswith("<") and value.endswith(">"):
+            try:
+                params[name] = pyoxigraph.NamedNode(value[1:-1])
+            except ValueError:
+                raise UserError(f"--param {name}: {value!r} is not a valid IRI") from None
+        else:
+            params[name] = pyoxigraph.Literal(value)
+    return params
+
+
+def run_local(store: pyoxigraph.Store, query: str, params: dict) -> Table:
+    try:
+        result = store.query(query, substitutions={pyoxigraph.Variable(k): v for k, v in params.items()})
+    except SyntaxError as e:
+        raise UserError(f"the query is not valid SPARQL: {str(e).splitlines()[0]}") from None
+    if not isinstance(result, pyoxigraph.QuerySolutions):
+        raise UserError("only SELECT queries can be shown as a table")
+    columns = [v.value for v in result.variables]
+    rows = [[_cell(sol[c]) for c in columns] for sol in result]
+    return Table(columns, rows)
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+def with_values(query: str, params: dict) -> str:
+    """The query with a VALUES block binding the parameters, placed right after the outer WHERE's brace."""
+    if not params:
+        return query
+    names = " ".join(f"?{k}" for k in params)
+    terms = " ".join(str(v) for v in params.values())  # pyoxigraph's str() is the escaped N-Triples form
+    block = f"VALUES ({names}) {{ ({terms}) }}"
+    m = re.search(r"\bWHERE\s*\{", query, flags=re.IGNORECASE)
+    if not m:
+        raise UserError("cannot bind parameters: the query has no WHERE clause")
+    return query[: m.end()] + "\n  " + block + "\n" + query[m.end():]
+
+
+def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = None,
+               password: str | None = None, timeout: int = 60) -> Table:
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(with_values(query, params))
+    client.setReturnFormat(JSON)
+    client.setMethod(POST)
+    client.setTimeout(timeout)
+    if user:
+        client.setCredentials(user, password or "")
+    try:
+        data = client.queryAndConvert()
+    except SPARQLWrapperException as e:
+        raise UserError(f"the endpoint refused the query: {str(e).splitlines()[0][:300]}") from None
+    except OSError as e:
+        raise UserError(f"cannot reach {endpoint}: {getattr(e, 'reason', None) or e}") from None
+    if not isinstance(data, dict) or "head" not in data:
+        raise UserError(f"{endpoint} did not answer with SPARQL JSON results")
+    columns = data["head"].get("vars", [])
+    rows = [[b.get(c, {}).get("value", "") for c in columns] for b in data.get("results", {}).get("bindings", [])]
+    return Table(columns, rows)
