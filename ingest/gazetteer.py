@@ -1,0 +1,112 @@
+"""Official NHS names and codes (package data built from ODS files) and name matching against them."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from rapidfuzz import fuzz, process
+
+# Words that say what kind of body a name is; dropped when comparing names, because news writes
+# "Worcestershire Acute Hospitals Trust" for "... NHS Trust" and "Frimley Health FT" for "... NHS Foundation Trust".
+_KIND_WORDS = {"nhs", "foundation", "trust", "ft", "nhsft", "the"}
+_SMALL = {"and", "of", "the", "for", "in", "on", "upon", "at", "nhs"}
+
+
+def key(name: str) -> str:
+    t = name.lower().replace("&", " and ").replace("’", "'").replace("'s", "s").replace("'", "")
+    t = re.sub(r"\bst\b\.?", "saint", t)
+    return re.sub(r"[^a-z0-9]+", " ", t).strip()
+
+
+def core_key(name: str) -> str:
+    return " ".join(w for w in key(name).split() if w not in _KIND_WORDS)
+
+
+def nice(name: str) -> str:
+    """ODS names are upper case: give them the case news uses."""
+    words = []
+    for i, w in enumerate(name.lower().split()):
+        if w == "nhs":
+            words.append("NHS")
+        elif w in _SMALL and i:
+            words.append(w)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+    out = " ".join(words)
+    return re.sub(r"(['’])S\b", r"\1s", out)
+
+
+@dataclass(frozen=True)
+class Site:
+    code: str
+    name: str
+    trust: str
+    town: str
+
+
+class Gazetteer:
+    def __init__(self, data: dict):
+        self.trust_names = {code: [nice(n) for n in t["names"]] for code, t in data["trusts"].items()}
+        self.successor = {old: new for old, (new, _date) in data["mergers"].items()}
+        self.sites = {code: Site(code, name, parent, town) for code, (name, parent, town) in data["sites"].items()}
+        self._trust_core: dict[str, str] = {}
+        for code, names in self.trust_names.items():
+            for n in names:
+                self._trust_core.setdefault(core_key(n), code)
+        self._site_key: dict[str, list[Site]] = {}
+        for s in self.sites.values():
+            for k in {_site_key(s.name), _site_key(re.sub(r"\s*[&(,-].*$", "", s.name))}:
+                self._site_key.setdefault(k, []).append(s)
+        self._trust_choices = list(self._trust_core)
+
+    def trust_code(self, name: str) -> str | None:
+        """The ODS code of the trust a news name refers to, or None when no name is close enough."""
+        k = core_key(name)
+        if not k:
+            return None
+        if k in self._trust_core:
+            return self._trust_core[k]
+        best = process.extractOne(k, self._trust_choices, scorer=fuzz.token_sort_ratio, score_cutoff=88)
+        if best:
+            return self._trust_core[best[0]]
+        # a short form: every word of the news name, in order, inside one official name
+        # a short form ("Worcestershire Acute Trust") or a longer one ("Salford Royal Hospital FT"):
+        # one name's words, in order, inside the other's, naming one trust only
+        words = k.split()
+        if len(words) >= 2:
+            hits = {c for ck, c in self._trust_core.items()
+                    if _in_order(words, ck.split()) or (len(ck.split()) >= 2 and _in_order(ck.split(), words)
+                                                        and len(words) - len(ck.split()) <= 1)}
+            if len(hits) == 1:
+                return hits.pop()
+        return None
+
+    def official_trust_name(self, code: str) -> str:
+        return self.trust_names[code][0]
+
+    def same_trust(self, a: str | None, b: str | None) -> bool:
+        """Codes of one trust, allowing for a merger in between."""
+        if not a or not b:
+            return False
+        return a == b or self.successor.get(a) == b or self.successor.get(b) == a
+
+    def sites_named(self, name: str) -> list[Site]:
+        return self._site_key.get(_site_key(name), [])
+
+
+def _site_key(name: str) -> str:
+    k = key(name)
+    return k[4:] if k.startswith("the ") else k
+
+
+def _in_order(words: list[str], target: list[str]) -> bool:
+    it = iter(target)
+    return all(w in it for w in words)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(json.loads(files("nhskg.ingest.data").joinpath("gazetteer.json").read_text("utf-8")))

@@ -1,0 +1,341 @@
+"""Trusts, hospitals and the regulator named in an article, with every mention resolved to one entity.
+
+Names are found by their shape (a capitalised run ending in "NHS Trust", "Hospital", ...), by the
+official names of the gazetteer, and then by the short forms news derives from a name it has used:
+"Pennine Acute" for Pennine Acute Hospitals NHS Trust, "the Alex" for the Alexandra Hospital,
+initialisms such as "QEH", and "the trust" / "the hospital" for the last one named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import core_key, gazetteer
+from .model import Organisation
+
+_TOKEN = r"(?:[A-Z][\w’'\-]*|&)"
+_JOIN = r"(?:,?\s+(?:(?:of|and|&|the|upon|on|for)\s+)*)"
+_RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
+# A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
+_SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z][\w’'\-]*)"
+_SITE_RUN = rf"{_SITE_TOKEN}(?:\s+(?:(?:of|the|upon|on)\s+)*{_SITE_TOKEN})*"
+TRUST_RE = re.compile(rf"(?<![\w’'])({_RUN}),?\s+((?:NHS\s+)?(?:Foundation\s+)?Trust|NHS\s+FT|FT|NHSFT)(?![\w])")
+HOSPITAL_RE = re.compile(
+    rf"(?<![\w’'])({_SITE_RUN})\s+(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
+    rf"Maternity\s+Unit|Hospice|General)(?![\w])")
+HOSPITAL_LIST_RE = re.compile(
+    rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])")
+CQC_RE = re.compile(r"\b(?:Care\s+Quality\s+Commission|CQC)\b")
+REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w’'-]| NHS| Foundation| Trust)")
+ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+
+# Capitalised words that start a run without being part of a name: sentence openers, roles, titles.
+_STOP = {
+    "the", "a", "an", "in", "at", "on", "by", "for", "from", "with", "within", "under", "after", "before", "since",
+    "but", "and", "however", "both", "while", "when", "yesterday", "today", "last", "this", "that", "its", "his",
+    "her", "their", "as", "if", "although", "chief", "executive", "director", "chair", "chairman", "chairwoman",
+    "medical", "nurse", "inspector", "inspectors", "deputy", "interim", "acting", "new", "former", "said", "says",
+    "mr", "mrs", "ms", "dr", "professor", "prof", "sir", "dame", "cqc", "regulator", "watchdog", "report", "of",
+    "meanwhile", "now", "then", "also", "where", "which", "whose", "one", "two", "three", "all", "every", "each",
+    "image", "caption", "copyright", "getty", "pa", "bbc", "health", "secretary", "minister", "mp", "england's",
+    "inspection", "inspections", "staff", "patients", "following", "during", "despite", "unlike", "like", "other",
+    "nhs", "trust", "trusts", "hospital", "hospitals", "ambulance", "leaders", "bosses", "managers", "officials",
+    "published", "updated", "posted", "by", "read", "more", "see", "ed", "a&e", "unit", "ward",
+}
+_SMALL = {"and", "of", "the", "for", "in", "on", "upon", "at", "&"}
+# Words that end a hospital's short form: "Royal Stoke University Hospital" is also "Royal Stoke".
+_GENERIC_TAIL = {"hospital", "hospitals", "nhs", "foundation", "trust", "ft"}
+
+
+@dataclass
+class Entity:
+    org: Organisation
+    names: set[str] = field(default_factory=set)
+
+
+def _strip_left(tokens: list[str]) -> list[str]:
+    i = 0
+    while i < len(tokens) - 1 and (tokens[i].lower().strip(",") in _STOP or tokens[i] in _SMALL
+                                   or _possessive_place(tokens[i])):
+        i += 1
+    return tokens[i:] if tokens[i:] and tokens[i].lower() not in _STOP else []
+
+
+def _possessive_place(token: str) -> bool:
+    """"Redditch's Alexandra Hospital": the town is not part of the name."""
+    m = re.match(r"^(\w+)['’]s$", token)
+    return bool(m) and m.group(1).lower() in _towns()
+
+
+def _clean_run(run: str) -> str:
+    tokens = _strip_left(run.split())
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    return frozenset(s.town.lower() for s in gazetteer().sites.values() if s.town)
+
+
+def _trust_candidates(text: str):
+    for m in TRUST_RE.finditer(text):
+        run, suffix = m.group(1), m.group(2)
+        pieces = [run] + [run[c.end():] for c in re.finditer(r",\s*", run)]
+        best = None
+        for piece in pieces:
+            name = _clean_run(piece)
+            if name and gazetteer().trust_code(f"{name} {suffix}"):
+                best = name
+                break
+        if best is None:
+            last = _clean_run(pieces[-1])
+            best = _clean_run(run) if len(pieces) > 1 and " and " in pieces[-1] else last
+        if not best or best.lower() in _STOP:
+            continue
+        full = f"{best} {suffix}".replace(" ,", ",")
+        start = m.start(1) + m.group(1).rfind(best.split()[0]) if best.split()[0] in m.group(1) else m.start(1)
+        yield start, m.end(), full
+
+
+def _hospital_list_candidates(text: str, taken: list[tuple[int, int]]):
+    """"the Alexandra and Kidderminster hospitals": one hospital per name of the list."""
+    for m in HOSPITAL_LIST_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        for part in re.finditer(_SITE_RUN, m.group(1)):
+            name = _clean_run(part.group())
+            # "Worcester and Redditch hospitals" names towns, not sites: a one-word part must be a known site
+            if name and (len(name.split()) > 1 or gazetteer().sites_named(f"{name} Hospital")):
+                start = m.start(1) + part.start() + part.group().find(name.split()[0])
+                yield start, start + len(name), f"{name} Hospital"
+
+
+def _hospital_candidates(text: str, taken: list[tuple[int, int]]):
+    for m in HOSPITAL_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        nxt = text[m.end():m.end() + 40]
+        if re.match(r",?\s+(?:NHS|Foundation|Trust|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
+            continue  # part of a trust's name the trust pattern did not take
+        name = _clean_run(m.group(1))
+        if not name:
+            continue
+        name = f"{name} {m.group(2)}"
+        end = m.end()
+        town = re.match(r",?\s+([A-Z][\w’']+(?:\s+[A-Z][\w’']+)?)", nxt)
+        if town and town.group(1).lower() in _towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
+            name, end = f"{name} {town.group(1)}", m.end() + town.end()
+        start = m.start(1) + m.group(1).find(name.split()[0])
+        yield start, end, name
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines In Title Case (headlines): capitals there do not mark names, so no name is found there."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().rstrip()
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
+        if (not line.endswith((".", '"', "”")) and len(words) >= 5
+                and sum(w[0].isupper() for w in words) >= 0.85 * len(words)):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _clipped(a: str, b: str) -> bool:
+    """One name with its first word cut short: "alex hospital" for "alexandra hospital"."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] or wa[0] == wb[0]:
+        return False
+    short, long_ = sorted((wa[0], wb[0]), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def _contains(outer: str, inner: str) -> bool:
+    return bool(inner) and len(inner.split()) >= 2 and f" {inner} " in f" {outer} "
+
+
+def _overlaps(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _short_forms(name: str, kind: str) -> set[str]:
+    """Forms of a name news uses once it has given the full one."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    forms = set()
+    tail = list(words)
+    while tail and (tail[-1].lower() in _GENERIC_TAIL or tail[-1] in _SMALL):
+        tail.pop()
+    if len(tail) >= 2 and tail != words:
+        forms.add(" ".join(tail))
+    if kind == "hospital" and len(words) >= 2 and words[-1].lower() in ("hospital", "hospitals"):
+        forms.add(" ".join(words[:-1]))
+    content = [w for w in words if w not in _SMALL and w != "NHS"]
+    for ws in (words, content, [w for w in content if w.lower() not in ("foundation", "university", "hospitals")]):
+        letters = "".join(w[0] for w in ws if w[0].isalpha() and w[0].isupper())
+        if len(letters) >= 2:
+            forms.add(letters)
+            if kind == "trust" and not letters.endswith("T"):
+                forms.add(letters + "T")
+    return {f for f in forms if f.lower() not in _STOP}
+
+
+def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, int, str]]]:
+    """The article's organisations and every mention of them as (start, end, key), sorted."""
+    gaz = gazetteer()
+    entities: dict[str, Entity] = {}
+    mentions: list[tuple[int, int, str]] = []
+
+    def entity_for(kind: str, name: str, code: str | None) -> Entity:
+        for e in entities.values():
+            if e.org.kind != kind:
+                continue
+            if code and e.org.ods_code == code:
+                return e
+            known = {core_key(e.org.name)} | {core_key(n) for n in e.names}
+            if core_key(name) in known:
+                return e
+            if kind == "hospital" and any(_contains(core_key(name), k) or _contains(k, core_key(name))
+                                          or _clipped(core_key(name), k) for k in known):
+                return e  # "King's Lynn Queen Elizabeth Hospital", "Queen Elizabeth Hospital"; "Alex Hospital"
+        k = f"{kind}:{len(entities) + 1}"
+        e = Entity(Organisation(key=k, kind=kind, name=name, ods_code=code,
+                                official_name=gaz.official_trust_name(code) if code and kind == "trust" else None))
+        entities[k] = e
+        return e
+
+    headline = _title_case_lines(text)
+    trust_spans = []
+    for s, e, name in _trust_candidates(text):
+        if _overlaps(s, e, headline):
+            continue
+        ent = entity_for("trust", name, gaz.trust_code(name))
+        if len(name) > len(ent.org.name):
+            ent.names.add(ent.org.name)
+            ent.org.name = name
+        else:
+            ent.names.add(name)
+        mentions.append((s, e, ent.org.key))
+        trust_spans.append((s, e))
+
+    listed = list(_hospital_list_candidates(text, trust_spans + headline))
+    listed_spans = [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in HOSPITAL_LIST_RE.finditer(text)]
+    for s, e, name in listed + list(_hospital_candidates(text, trust_spans + headline + listed_spans)):
+        ent = entity_for("hospital", name, None)
+        if len(name) > len(ent.org.name):
+            ent.names.add(ent.org.name)
+            ent.org.name = name
+        else:
+            ent.names.add(name)
+        mentions.append((s, e, ent.org.key))
+
+    cqc = [m for m in CQC_RE.finditer(text)]
+    if cqc:
+        ent = Entity(Organisation(key="regulator:cqc", kind="regulator", name="Care Quality Commission"))
+        entities[ent.org.key] = ent
+        mentions.extend((m.start(), m.end(), ent.org.key) for m in cqc)
+
+    _link_hospitals(entities)
+    _add_short_form_mentions(text, entities, mentions)
+    mentions.sort()
+    _add_references(text, entities, mentions)
+    mentions.sort()
+    orgs = [e.org for e in entities.values()]
+    for e in entities.values():
+        e.org.aliases = sorted(n for n in e.names if n != e.org.name)
+    first = {}
+    for s, e, k in mentions:
+        first.setdefault(k, (s, e))
+    for o in orgs:
+        o.evidence = first.get(o.key)  # a span for now; the document turns it into Evidence
+    return orgs, mentions
+
+
+def _link_hospitals(entities: dict[str, Entity]) -> None:
+    """Give each hospital its ODS site and the trust of the article that runs it.
+
+    A site the gazetteer places under one of the article's trusts is that trust's. A hospital that
+    shares its distinctive name with a trust of the article is that trust's (news calls a one-site
+    trust by its hospital). Otherwise, in a story about one trust, a hospital the gazetteer does not
+    place elsewhere is taken to be the story's trust's.
+    """
+    gaz = gazetteer()
+    trusts = [e.org for e in entities.values() if e.org.kind == "trust"]
+    for e in entities.values():
+        h = e.org
+        if h.kind != "hospital":
+            continue
+        sites = gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
+        in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
+        if in_article:
+            site = in_article[0]
+            h.trust_key = next(t.key for t in trusts if gaz.same_trust(site.trust, t.ods_code))
+        else:
+            site = sites[0] if len({s.trust for s in sites}) == 1 else None
+            namesake = [t for t in trusts if _distinctive(h.name) and _distinctive(h.name) <= _distinctive(t.name)]
+            if len(namesake) == 1:
+                h.trust_key = namesake[0].key
+            elif len(trusts) == 1 and site is None:
+                h.trust_key = trusts[0].key
+        if site is not None:
+            h.ods_code = site.code
+            h.town = h.town or site.town or None
+
+
+def _distinctive(name: str) -> frozenset[str]:
+    words = frozenset(w for w in core_key(name).split() if w not in ("hospital", "hospitals"))
+    return words if len(words) >= 2 else frozenset()
+
+
+def _add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    taken = [(s, e) for s, e, _ in mentions]
+    forms: dict[str, set[str]] = {}
+    for e in entities.values():
+        if e.org.kind == "regulator":
+            continue
+        for n in {e.org.name, *e.names}:
+            for f in _short_forms(n, e.org.kind):
+                forms.setdefault(f, set()).add(e.org.key)
+        if e.org.kind == "hospital":
+            first = e.org.name.split()[0] if e.org.name.split()[0].lower() != "the" else e.org.name.split()[1]
+            if len(first) >= 6:
+                forms.setdefault("the " + first[:4], set()).add(e.org.key)  # "the Alex", "the Lister"
+                forms.setdefault("the " + first, set()).add(e.org.key)
+    for form, keys in forms.items():
+        if len(keys) != 1:
+            continue  # a form two entities share says nothing
+        k = next(iter(keys))
+        for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?![\w’'-])", text):
+            if not _overlaps(m.start(), m.end(), taken):
+                mentions.append((m.start(), m.end(), k))
+                taken.append((m.start(), m.end()))
+                entities[k].names.add(m.group())
+
+
+def _add_references(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """'the trust' and 'the hospital' refer to the last trust or hospital named (else the main one)."""
+    taken = [(s, e) for s, e, _ in mentions]
+    by_kind = {"trust": [], "hospital": []}
+    for s, e, k in mentions:
+        kind = entities[k].org.kind
+        if kind in by_kind:
+            by_kind[kind].append((s, k))
+    counts: dict[str, int] = {}
+    for _, _, k in mentions:
+        counts[k] = counts.get(k, 0) + 1
+    main = {kind: max((k for _, k in lst), key=lambda k: counts[k], default=None) for kind, lst in by_kind.items()}
+    for m in REF_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        kind = m.group(1).lower()
+        before = [k for s, k in by_kind[kind] if s < m.start()]
+        k = before[-1] if before else main[kind]
+        if k is None and kind == "hospital":
+            before = [k for s, k in by_kind["trust"] if s < m.start()]
+            k = before[-1] if before else main["trust"]
+        if k is not None:
+            mentions.append((m.start(), m.end(), k))
+
+
