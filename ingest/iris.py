@@ -53,8 +53,15 @@ def regulator_iri():
     return ID["org/cqc"]
 
 
-def person_iri(name: str):
-    return ID[f"person/{slug(name)}"]
+def person_iri(name: str, organisation=None):
+    """A person as one article reports them: by name, and by the organisation of their post if any.
+
+    Keying by organisation too keeps two namesakes at two trusts apart in the union of all articles;
+    `nhskg.resolution` merges the nodes of one person seen at several organisations (a career).
+    """
+    if organisation is None or not str(organisation).startswith(str(ID)):
+        return ID[f"person/{slug(name)}"]
+    return ID[f"person/{slug(name)}/at-{slug(str(organisation)[len(str(ID)):])}"]
 
 
 def fact_iri(article, kind: str, n: int):

@@ -98,7 +98,7 @@ def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
 
     kinds = scheme("post-kind")
     for p in facts.people:
-        e = person_iri(p.name)
+        e = person_iri(p.name, iri_of.get(p.organisation_key))
         iri_of[p.key] = e
         g.add((e, RDF.type, NHSKG.Person))
         g.add((e, SKOS.prefLabel, text(p.name)))
