@@ -1,0 +1,427 @@
+"""Cross-article entity resolution: which nodes of different articles are one trust, hospital or person.
+
+Each article names things its own way; the article graphs use IRIs built from ODS codes when the
+extractor linked one, else from name slugs, and person IRIs carry the organisation of the post
+(`ingest.iris.person_iri`), so two namesakes at two trusts start as two nodes. This module merges
+nodes that are one real-world entity and writes its decisions to ONE named graph, recomputed from
+scratch every time (so re-ingesting undoes a merge the new data no longer supports):
+
+    node nhskg:canonical C            for every entity node (C is itself when nothing merged into it)
+    C rdfs:label "display name"
+    D a nhskg:MergeDecision ; nhskg:mergedNode A, B ; nhskg:mergeReason "why" ; rdfs:label "A = B"
+
+Rules, strongest first. A merge is refused when it would put conflicting context in one cluster.
+Organisations (trusts first, then hospitals, whose context is the trusts that run them):
+  1. same ODS code;
+  2. same name (case, punctuation, "the", "NHS", "Foundation", "Trust" and for sites "Hospital"
+     ignored; aliases count as names): trusts merge unless their ODS codes differ; hospitals
+     only with the same trust, or the same town;
+  3. names differ by a few letters (>= 92% alike), with the same context as 2;
+  4. a hospital with a shared name whose context neither agrees nor conflicts merges when there is
+     exactly one candidate ("Queen's Hospital" in Romford and in Burton stay two).
+People (the organisation of a post at a hospital counts as the trust that runs it):
+  1. same first name and surname, same organisation;
+  2. same organisation, same surname, first names compatible (an initial, or Steve/Steven);
+  3. same organisation, same first name, surnames one edit apart (McKay/MacKay, for names of
+     four letters or more); a surname alone ("Mrs MacKay") joins the one candidate there;
+  4. a career: same first name and surname, same role (qualifiers such as interim or deputy
+     ignored) and every post at one organisation dated apart from every post at the other, by
+     the articles' dates or dates in the text;
+  5. a person with no organisation joins the one person of that exact name, if only one.
+Limits: two namesakes with the same role at two trusts in successive years merge (rule 4); a career
+in undated articles does not show (rule 4 needs dates); nicknames beyond prefixes (Ted/Edward) and
+surnames two edits apart are not matched.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from . import daterange, kgread
+from .ingest.iris import digest
+from .store import replace_graph
+
+RESOLUTION_GRAPH = "https://w3id.org/nhskg/graph/resolution"
+NHSKG = kgread.NHSKG
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+FUZZY_MIN = 92  # % alike for two organisation names to count as one misspelt
+_TRUST_DROP = {"the", "nhs", "foundation", "trust", "ft", "nhsft"}
+_SITE_DROP = {"the", "nhs", "hospital", "hospitals"}
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "baroness",
+               "rev", "cllr", "councillor"}
+_SUFFIXES = {"obe", "mbe", "cbe", "jr", "sr", "frcp", "frcs"}
+_ROLE_NOISE = {"interim", "acting", "deputy", "assistant", "associate", "joint", "new", "former", "the", "of"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    a: str
+    b: str
+    name_a: str
+    name_b: str
+    reason: str
+
+
+@dataclass
+class Resolution:
+    canonical: dict[str, str]  # every entity node -> its canonical node
+    labels: dict[str, str]  # canonical node -> display name
+    decisions: list[Decision]
+
+    def of(self, node: str | None) -> str | None:
+        return self.canonical.get(node, node) if node is not None else None
+
+    def members(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for node, c in self.canonical.items():
+            out[c].add(node)
+        return out
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words: what two spellings of one name have in common."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    t = t.replace("&", " and ").replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
+
+
+def _org_key(label: str, kind: str) -> str | None:
+    drop = _SITE_DROP if kind == "hospital" else _TRUST_DROP
+    words = [w for w in fold(label.replace("’", "")).split() if w not in drop]
+    return " ".join(words) or None
+
+
+class _Clusters:
+    """Union-find whose clusters carry context sets; two clusters whose sets of one kind are both
+    non-empty and disjoint (two ODS codes, two trusts, two towns) must not merge."""
+
+    def __init__(self, context: dict[str, dict[str, set]]):
+        self.parent = {n: n for n in context}
+        self.context = {n: {k: set(v) for k, v in c.items()} for n, c in context.items()}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def same(self, a: str, b: str) -> bool:
+        return self.find(a) == self.find(b)
+
+    def conflict(self, a: str, b: str) -> bool:
+        ca, cb = self.context[self.find(a)], self.context[self.find(b)]
+        return any(ca.get(k) and cb.get(k) and not ca[k] & cb[k] for k in ca.keys() | cb.keys())
+
+    def shares(self, a: str, b: str, kinds: tuple[str, ...]) -> bool:
+        ca, cb = self.context[self.find(a)], self.context[self.find(b)]
+        return any(ca.get(k, set()) & cb.get(k, set()) for k in kinds)
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        self.parent[rb] = ra
+        for k, v in self.context.pop(rb).items():
+            self.context[ra].setdefault(k, set()).update(v)
+
+
+class _Resolver:
+    def __init__(self, names: dict[str, str]):
+        self.names = names  # node -> the name shown in decisions
+        self.decisions: list[Decision] = []
+
+    def merge(self, uf: _Clusters, a: str, b: str, reason: str, needs: tuple[str, ...] = ()) -> bool:
+        if uf.same(a, b) or uf.conflict(a, b) or (needs and not uf.shares(a, b, needs)):
+            return False
+        uf.union(a, b)
+        a, b = sorted((a, b))
+        self.decisions.append(Decision(a, b, self.names[a], self.names[b], reason))
+        return True
+
+    def unique_candidate(self, uf: _Clusters, node: str, candidates, reason: str) -> None:
+        roots = {uf.find(c) for c in candidates if not uf.same(node, c) and not uf.conflict(node, c)}
+        if len(roots) == 1:
+            self.merge(uf, node, next(c for c in candidates if uf.find(c) in roots), reason)
+
+
+def _pairs_by_key(keys: dict[str, set[str]]):
+    """(a, b, key) for every two nodes that share a key."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(keys):
+        for k in keys[node]:
+            by_key[k].append(node)
+    for k in sorted(by_key):
+        nodes = by_key[k]
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                yield a, b, k
+
+
+def _fuzzy_pairs(keys: dict[str, set[str]]):
+    """(a, b, score) for nodes whose keys differ by a few letters."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for node in sorted(keys):
+        for k in keys[node]:
+            if len(k) >= 8:
+                by_key[k].append(node)
+    words = sorted(by_key)
+    if len(words) < 2:
+        return
+    import numpy as np  # rapidfuzz's matrix; numpy comes with matplotlib
+
+    scores = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, dtype=np.uint8, workers=-1)
+    for i, j in zip(*np.nonzero(scores)):
+        if i < j:
+            for a in by_key[words[i]]:
+                for b in by_key[words[j]]:
+                    yield a, b, int(scores[i, j])
+
+
+def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: _Resolver) -> _Clusters:
+    uf = _Clusters({i: {"ods": o.ods} for i, o in orgs.items()})
+    for kind in ("trust", "hospital"):
+        nodes = {i: o for i, o in orgs.items() if o.kind == kind}
+        if kind == "hospital":
+            for s in sites:
+                if s.hospital in uf.context and s.trust in orgs:
+                    uf.context[uf.find(s.hospital)].setdefault("trust", set()).add(uf.find(s.trust))
+            for i, o in nodes.items():
+                uf.context[uf.find(i)].setdefault("town", set()).update(fold(t) for t in o.towns)
+        needs = ("trust", "town") if kind == "hospital" else ()
+        for a, b, code in _pairs_by_key({i: o.ods for i, o in nodes.items()}):
+            r.merge(uf, a, b, f"same ODS code {code}")
+        keys = {i: {k for l in o.labels if (k := _org_key(l, kind))} for i, o in nodes.items()}
+        context_words = " and same trust or town" if needs else ""
+        for a, b, _ in _pairs_by_key(keys):
+            r.merge(uf, a, b, "same name" + context_words, needs)
+        for a, b, score in _fuzzy_pairs(keys):
+            r.merge(uf, a, b, f"names {score}% alike" + context_words, needs)
+        if kind == "hospital":
+            neighbours = defaultdict(set)
+            for a, b, _ in _pairs_by_key(keys):
+                neighbours[a].add(b)
+                neighbours[b].add(a)
+            for node in sorted(neighbours):
+                r.unique_candidate(uf, node, sorted(neighbours[node]),
+                                   "same name, no conflicting trust or town, only one candidate")
+    return uf
+
+
+@dataclass
+class _Name:
+    first: str | None
+    surname: str
+    first_raw: str | None
+    surname_raw: str
+
+    @property
+    def full(self) -> str | None:
+        return f"{self.first} {self.surname}" if self.first else None
+
+
+def parse_name(name: str) -> _Name | None:
+    words = name.replace("’", "'").split()
+    kept = [w for w in words if fold(w) and fold(w).replace(" ", "") not in _HONORIFICS | _SUFFIXES]
+    if not kept:
+        return None
+    first = fold(kept[0]).replace(" ", "") if len(kept) > 1 else None
+    return _Name(first, fold(kept[-1]).replace(" ", ""), kept[0] if len(kept) > 1 else None, kept[-1])
+
+
+def _first_names_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) == 1 and long.startswith(short) or len(short) >= 3 and long.startswith(short)
+
+
+def role_head(role: str | None) -> str | None:
+    """A role without its qualifiers, to see that two posts are the same job."""
+    if not role:
+        return None
+    words = [("chair" if w.startswith("chair") else w) for w in fold(role).split() if w not in _ROLE_NOISE]
+    return " ".join(words) or None
+
+
+def _post_span(p: kgread.PostRec, issued: str | None):
+    return daterange.cover([daterange.span(p.start), daterange.span(p.end), daterange.span(issued)])
+
+
+def _resolve_people(people: dict[str, kgread.PersonNode], posts: list[kgread.PostRec], org_of, articles,
+                    r: _Resolver) -> _Clusters:
+    names = {i: parse_name(max(p.pref or p.labels or {""}, key=len)) for i, p in people.items()}
+    orgs_of: dict[str, set[str]] = defaultdict(set)
+    posts_of: dict[str, list[kgread.PostRec]] = defaultdict(list)
+    for p in posts:
+        if p.person in people:
+            posts_of[p.person].append(p)
+            if p.organisation:
+                orgs_of[p.person].add(org_of(p.organisation))
+    uf = _Clusters({i: {} for i in people})
+
+    at_org: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(people):
+        for o in orgs_of[i]:
+            at_org[o].append(i)
+    for o, nodes in sorted(at_org.items()):
+        full = [i for i in nodes if names[i] and names[i].first]
+        for x, a in enumerate(full):
+            for b in full[x + 1:]:
+                na, nb = names[a], names[b]
+                if na.full == nb.full:
+                    r.merge(uf, a, b, "same name, same organisation")
+                elif na.surname == nb.surname and _first_names_compatible(na.first, nb.first):
+                    r.merge(uf, a, b, f"same surname, first names {na.first_raw}/{nb.first_raw} compatible, "
+                                      "same organisation")
+                elif (na.first == nb.first and min(len(na.surname), len(nb.surname)) >= 4
+                      and Levenshtein.distance(na.surname, nb.surname) == 1):
+                    r.merge(uf, a, b, f"surnames {na.surname_raw}/{nb.surname_raw} one letter apart, same first "
+                                      "name, same organisation")
+        for a in nodes:
+            if names[a] and not names[a].first:
+                same = [b for b in full if Levenshtein.distance(names[b].surname, names[a].surname) <= 1]
+                r.unique_candidate(uf, a, same, "surname only, same organisation, only one candidate")
+
+    _careers(uf, people, names, posts_of, org_of, articles, r)
+
+    by_full: dict[str, list[str]] = defaultdict(list)
+    for i in sorted(people):
+        if names[i] and names[i].full:
+            by_full[names[i].full].append(i)
+    for i in sorted(people):
+        if not orgs_of[i] and names[i] and names[i].full:
+            r.unique_candidate(uf, i, by_full[names[i].full], "same name, no organisation given, only one candidate")
+    return uf
+
+
+def _careers(uf, people, names, posts_of, org_of, articles, r: _Resolver) -> None:
+    """Merge clusters of one name whose posts continue one role at organisations one after another."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for i in people:
+        members[uf.find(i)].add(i)
+
+    def profile(root):
+        spans, roles, dated = defaultdict(list), set(), True
+        for i in members[root]:
+            for p in posts_of[i]:
+                if p.organisation and p.kind in ("executive", "inspector"):
+                    s = _post_span(p, articles[p.article].issued if p.article in articles else None)
+                    dated &= s is not None
+                    spans[org_of(p.organisation)].append(s)
+                    roles.add((p.kind, role_head(p.role)))
+        return {o: daterange.cover(s) for o, s in spans.items()} if dated else {}, roles
+
+    by_full: dict[str, list[str]] = defaultdict(list)
+    for root in sorted(members):
+        if names[root] and names[root].full:
+            by_full[names[root].full].append(root)
+    for roots in by_full.values():
+        for x, a in enumerate(roots):
+            for b in roots[x + 1:]:
+                ra, rb = uf.find(a), uf.find(b)
+                if ra == rb:
+                    continue
+                (sa, roles_a), (sb, roles_b) = profile(ra), profile(rb)
+                shared = sorted(role for kind, role in roles_a & roles_b if role)
+                if not (shared and sa and sb) or sa.keys() & sb.keys() or any(
+                        daterange.overlap(x, y) for x in sa.values() for y in sb.values()):
+                    continue
+                steps = sorted((span, org) for org, span in (sa | sb).items())
+                path = ", then ".join(f"{r.names.get(org, org)} {_show(span)}" for span, org in steps)
+                if r.merge(uf, ra, rb, f"same name and role ({shared[0]}), successive posts: {path}"):
+                    keep = uf.find(ra)
+                    members[keep] |= members.pop(rb if keep == ra else ra)
+
+
+def _show(span: daterange.Span) -> str:
+    lo, hi = (d.isoformat() for d in span)
+    return lo if lo == hi else f"{lo} to {hi}"
+
+
+def compute(store: pyoxigraph.Store) -> Resolution:
+    """Decide which nodes are one entity (reads the article graphs; writes nothing)."""
+    articles = kgread.articles(store)
+    orgs, people = kgread.organisations(store), kgread.people(store)
+    names = {i: _display(n.pref or n.labels) for i, n in (orgs | people).items()}
+    r = _Resolver(names)
+    org_uf = _resolve_orgs(orgs, kgread.sites(store), r)
+
+    def org_of(node: str) -> str:
+        """An organisation's canonical cluster; a hospital's is its trust's when the trust is known."""
+        if node not in org_uf.parent:
+            return node
+        root = org_uf.find(node)
+        trusts = org_uf.context[root].get("trust", set())
+        return min(trusts) if len(trusts) == 1 else root
+
+    person_uf = _resolve_people(people, kgread.posts(store), org_of, articles, r)
+    canonical, labels = {}, {}
+    for uf, nodes in ((org_uf, orgs), (person_uf, people)):
+        clusters: dict[str, list[str]] = defaultdict(list)
+        for i in nodes:
+            clusters[uf.find(i)].append(i)
+        for members in clusters.values():
+            head = min(members, key=lambda i: (-len(nodes[i].articles), len(i), i))
+            for i in members:
+                canonical[i] = head
+            counts = Counter()
+            for i in members:
+                for label in nodes[i].pref or nodes[i].labels:
+                    counts[label] += len(nodes[i].articles)
+            labels[head] = _display(counts) if counts else head.rsplit("/", 1)[-1]
+    return Resolution(canonical, labels, r.decisions)
+
+
+def _display(labels: Counter | set[str]) -> str:
+    """The most used label, then the longest: the name to show for a node or cluster."""
+    if isinstance(labels, Counter):
+        return max(labels, key=lambda l: (labels[l], len(l), l))
+    return max(labels, key=lambda l: (len(l), l)) if labels else ""
+
+
+def resolve(store: pyoxigraph.Store) -> Resolution:
+    """Recompute the resolution graph from the article graphs, replacing the previous one."""
+    res = compute(store)
+    replace_graph(store, RESOLUTION_GRAPH, _ntriples(res))
+    return res
+
+
+def _ntriples(res: Resolution) -> str:
+    N, L = pyoxigraph.NamedNode, pyoxigraph.Literal
+    canonical, label = N(NHSKG + "canonical"), N(RDFS_LABEL)
+    triples = [pyoxigraph.Triple(N(n), canonical, N(c)) for n, c in sorted(res.canonical.items())]
+    triples += [pyoxigraph.Triple(N(c), label, L(name)) for c, name in sorted(res.labels.items())]
+    for d in res.decisions:
+        node = N(f"{RESOLUTION_GRAPH}/decision/{digest(d.a + ' ' + d.b)[:20]}")
+        triples += [pyoxigraph.Triple(node, N(RDF_TYPE), N(NHSKG + "MergeDecision")),
+                    pyoxigraph.Triple(node, N(NHSKG + "mergedNode"), N(d.a)),
+                    pyoxigraph.Triple(node, N(NHSKG + "mergedNode"), N(d.b)),
+                    pyoxigraph.Triple(node, N(NHSKG + "mergeReason"), L(d.reason)),
+                    pyoxigraph.Triple(node, label, L(f"{d.name_a} = {d.name_b}"))]
+    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def load(store: pyoxigraph.Store) -> Resolution:
+    """The resolution stored by the last ingest; computed afresh (not stored) when there is none."""
+    graph = pyoxigraph.NamedNode(RESOLUTION_GRAPH)
+    if not store.contains_named_graph(graph):
+        return compute(store)
+    canonical, labels = {}, {}
+    for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(NHSKG + "canonical"), None, graph):
+        canonical[q.subject.value] = q.object.value
+    for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(RDFS_LABEL), None, graph):
+        if q.subject.value in canonical:
+            labels[q.subject.value] = q.object.value
+    decisions = [Decision(r["a"], r["b"], *(r["l"] or " = ").split(" = ", 1), r["why"]) for r in kgread.rows(store, f"""
+        SELECT ?a ?b ?l ?why WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?d a nhskg:MergeDecision ;
+            nhskg:mergedNode ?a, ?b ; nhskg:mergeReason ?why . OPTIONAL {{ ?d rdfs:label ?l }}
+            FILTER(STR(?a) < STR(?b)) }} }} ORDER BY ?a ?b""")]
+    return Resolution(canonical, labels, decisions)
