@@ -13,7 +13,9 @@ from rdflib import Graph
 
 from .resources import ontology_files
 
-VOCAB_GRAPH = "https://w3id.org/nhskg/graph/vocabularies"
+GRAPHS = "https://w3id.org/nhskg/graph/"  # graphs nhskg keeps besides the articles' are named under this
+VOCAB_GRAPH = GRAPHS + "vocabularies"
+RESOLUTION_GRAPH = GRAPHS + "resolution"  # written by nhskg.resolution after every ingest
 DEFAULT_STORE = "nhskg-store"
 
 
@@ -67,7 +69,7 @@ def replace_graph(store: pyoxigraph.Store, name: str, ntriples: str) -> None:
 
 
 def article_graphs(store: pyoxigraph.Store) -> list[pyoxigraph.NamedNode]:
-    return [g for g in store.named_graphs() if isinstance(g, pyoxigraph.NamedNode) and g.value != VOCAB_GRAPH]
+    return [g for g in store.named_graphs() if isinstance(g, pyoxigraph.NamedNode) and not g.value.startswith(GRAPHS)]
 
 
 def graph_of_source(store: pyoxigraph.Store, source: str) -> pyoxigraph.NamedNode | None:
