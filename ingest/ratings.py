@@ -1,0 +1,325 @@
+"""CQC ratings stated in an article.
+
+Each sentence is read as levels ("requires improvement") with the services and key questions that
+belong to them and the trust or hospital they are about. A level belongs to a rating when news
+frames it as one (rated, rating, graded, overall, remains, from ... to ..., quoted or capitalised);
+"outstanding practice" and "good progress" are not ratings. Services and key questions attach to
+the level they stand before ("surgery was rated good") or, after "for"/"in"/"on", the one they
+follow ("rated inadequate for safety"); several of each expand to one rating per combination.
+
+Across sentences: a sentence that rates only key questions, with no trust or hospital named, goes
+on about the service of the sentence before it (bulleted per-service summaries); "the same rating"
+repeats the last level; "all services" means the services rated so far; ratings told of an earlier
+inspection ("at the last inspection it was rated ...") become the previous level of the new ones.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Rating
+from .vocab import label_key, scheme
+
+LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ing)\s+improvement|needs?\s+improvement|"
+                      r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deemed|downgraded|upgraded|overall|"
+                         r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
+                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|as|to|from|of|is|are|was|were|be|been)"
+                         r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
+_NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
+                               r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\s+team|"
+                               r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands)",
+                               re.IGNORECASE)
+_NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
+                                re.IGNORECASE)
+_RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|"
+                              r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
+_FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
+# "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
+_THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
+                        r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
+                        r"(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
+_LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
+_SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|"
+                             r"continues\s+to\s+be)\b(?:\s+\w+){0,4}\W*$", re.IGNORECASE)
+_KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
+_PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected))\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
+                   r"had\s+(?:been|previously\s+been)\s+rated|when\s+it\s+was\s+rated|was\s+first)\b", re.IGNORECASE)
+_IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|all|other)\b", re.IGNORECASE)
+_OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+_SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
+_ALL_SERVICES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|of\s+its\s+|the\s+)?(?:\w+\s+)?"
+                           r"(?:core\s+)?services\b", re.IGNORECASE)
+_GAP_OWNS = re.compile(r"^\W*(?:overall\s+)?(?:ratings?\s+)?(?:(?:for|in|on|across)\b|and\s+(?:for|in)\b)",
+                       re.IGNORECASE)
+_GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough\b", re.IGNORECASE)
+# an organisation named inside "the trust that runs X" is not what the sentence rates
+_ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like)\W+(?:the\s+)?$",
+                    re.IGNORECASE)
+_BOTH_HOSPITALS = re.compile(r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
+                             r"(?:of\s+its\s+|of\s+the\s+)?(?:hospitals|sites)\b|\bthe\s+hospitals\b", re.IGNORECASE)
+_GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
+            "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}
+
+# key-question wordings that are phrases rather than labels ("rated inadequate for being safe")
+_KQ_EXTRA = {"being safe": "safe", "being well-led": "well-led", "being well led": "well-led",
+             "being effective": "effective", "being caring": "caring", "being responsive": "responsive",
+             "how well led": "well-led", "how well-led": "well-led", "how safe": "safe",
+             "in relation to safety": "safe"}
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    kind: str  # "service" | "question" | "all-services"
+    label: str | None  # None for "overall"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
+    entries: dict[str, tuple[str, str | None]] = {}
+    for key, pref in scheme("core-service").labels().items():
+        entries[key] = ("service", pref)
+    for key, pref in scheme("key-question").labels().items():
+        entries[key] = ("question", pref)
+    for wording, pref in _KQ_EXTRA.items():
+        entries[label_key(wording)] = ("question", pref)
+    entries["overall"] = ("question", None)
+    words = sorted(entries, key=len, reverse=True)
+    # label keys are lower case words joined by single spaces; let the text use any punctuation between them
+    alternatives = [r"\W+".join(re.escape(w) for w in k.split()) for k in words]
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, entries
+
+
+def _items(sentence: str) -> list[_Item]:
+    pattern, entries = _lexicon()
+    out = []
+    for m in pattern.finditer(sentence):
+        k = label_key(m.group(1))
+        if k not in entries:
+            continue
+        kind, label = entries[k]
+        if kind == "question" and k == "caring" and re.match(r"\s+for\b", sentence[m.end():]):
+            continue  # "caring for patients"
+        out.append(_Item(m.start(), m.end(), kind, label))
+    for m in _ALL_SERVICES.finditer(sentence):
+        if not any(it.start <= m.start() < it.end or m.start() <= it.start < m.end() for it in out):
+            out.append(_Item(m.start(), m.end(), "all-services", None))
+    return sorted(out, key=lambda it: it.start)
+
+
+def _level(word: str) -> str:
+    w = word.lower()
+    if w.startswith("outstanding"):
+        return "Outstanding"
+    if w.startswith("good"):
+        return "Good"
+    if w.startswith("inadequate"):
+        return "Inadequate"
+    return "Requires improvement"
+
+
+@dataclass
+class _Level:
+    start: int
+    end: int
+    level: str
+    previous: str | None = None
+    is_previous: bool = False
+
+
+def _levels(sentence: str) -> list[_Level]:
+    out: list[_Level] = []
+    rating_sentence = bool(_RATING_SENTENCE.search(sentence))
+    for m in LEVEL_RE.finditer(sentence):
+        before, after = sentence[:m.start()], sentence[m.end():]
+        quoted = bool(m.group(1) or m.group(3))
+        capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
+        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3)):
+            continue
+        if _NOT_RATING_BEFORE.search(before) and not quoted:
+            continue
+        if _IN_SOME.match(after):
+            continue
+        cue = bool(_CUE_BEFORE.search(before[-40:])) or bool(_CUE_AFTER.match(after))
+        if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
+            continue
+        lv = _Level(m.start(), m.end(), _level(m.group(2)))
+        lv.is_previous = bool(_LOST.search(before[-30:]))
+        out.append(lv)
+    for a, b in zip(out, out[1:]):
+        between = sentence[a.end:b.start]
+        if _FROM.search(sentence[:a.start]) and _FROM_TO.fullmatch(between):
+            a.is_previous, b.previous = True, a.level  # "from X to Y"
+        elif _THEN_FROM.search(sentence[:b.start][-60:]) and not a.is_previous and len(between) < 60:
+            b.is_previous, a.previous = True, b.level  # "Y, down from X"
+    for lv in out:
+        if not lv.is_previous and lv.previous is None and _SAME_AS_BEFORE.search(sentence[:lv.start][-60:]):
+            lv.previous = lv.level
+    return out
+
+
+def _assign(sentence: str, levels: list[_Level], items: list[_Item]) -> dict[int, list[_Item]]:
+    """Which items belong to which current level (by index into levels)."""
+    current = [i for i, lv in enumerate(levels) if not lv.is_previous]
+    owned: dict[int, list[_Item]] = {i: [] for i in current}
+    for it in items:
+        if any(lv.start <= it.start < lv.end for lv in levels):
+            continue
+        prev = [i for i in current if levels[i].end <= it.start]
+        nxt = [i for i in current if levels[i].start >= it.end]
+        if prev:
+            p = prev[-1]
+            gap = sentence[levels[p].end:it.start]
+            if _GAP_OWNS.match(gap) and not re.search(r"[.;]|\bwhile\b|\bbut\b", gap):
+                owned[p].append(it)
+                continue
+            if not nxt and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap):
+                owned[p].append(it)
+                continue
+        if nxt:
+            owned[nxt[0]].append(it)
+    return owned
+
+
+@dataclass
+class _Reader:
+    """What the sentences read so far leave for the next one."""
+
+    doc: object
+    kinds: dict
+    hospitals: list
+    ratings: dict = field(default_factory=dict)  # (subject, service, question) -> Rating
+    past: dict = field(default_factory=dict)  # the same key -> level at an earlier inspection
+    last_subject: str | None = None
+    last_level: _Level | None = None
+    topic_services: list = field(default_factory=list)  # services of the sentence before
+    last_made: list = field(default_factory=list)
+
+    def read(self, ss: int, se: int) -> None:
+        doc = self.doc
+        sentence = doc.text[ss:se]
+        mentions = [(s - ss, e - ss, k) for s, e, k in doc.mentions_in(ss, se)
+                    if self.kinds.get(k) in ("trust", "hospital")]
+        items = _items(sentence)
+        levels = _levels(sentence)
+        if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
+            m = _SAME_RATING.search(sentence)
+            levels.append(_Level(m.start(), m.end(), self.last_level.level))
+        current = [lv for lv in levels if not lv.is_previous]
+        services_here = [it.label for it in items if it.kind == "service"]
+        if not current:
+            self._previous_only(sentence, levels)
+            if mentions:
+                self.last_subject = mentions[-1][2]
+            self.topic_services = services_here or ([] if mentions else self.topic_services)
+            return
+        past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence)
+        inherit = not services_here and not mentions and not _OVERALL.search(sentence) \
+            and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
+        owned = _assign(sentence, levels, items)
+        made = []
+        for i, lv in enumerate(levels):
+            if lv.is_previous:
+                continue
+            its = owned.get(i, [])
+            subjects = self._subjects(sentence, lv, its, mentions)
+            questions = list(dict.fromkeys(it.label for it in its if it.kind == "question")) or [None]
+            for subject in subjects:
+                services = self._services(its, subject, inherit)
+                previous = lv.previous
+                if previous is None and _PREVIOUSLY.search(sentence[lv.end:]):
+                    later = [x for x in levels if x.start > lv.end]
+                    previous = later[0].level if later else None
+                for service in services:
+                    for question in questions:
+                        made.append(self._add((subject, service, question), lv.level, previous, past, ss, se))
+            self.last_level = lv
+        made = [r for r in made if r is not None]
+        if made:
+            self.last_made = made
+            self.last_subject = made[-1].subject_key
+            self.topic_services = list(dict.fromkeys(r.service for r in made if r.service))
+        elif mentions:
+            self.last_subject = mentions[-1][2]
+
+    def _add(self, key, level, previous, past, ss, se) -> Rating | None:
+        if past:
+            self.past.setdefault(key, level)
+            return None
+        old = self.ratings.get(key)
+        if old is not None:
+            old.previous = old.previous or previous
+            return old
+        r = Rating(key[0], level, service=key[1], key_question=key[2], previous=previous,
+                   evidence=self.doc.evidence(ss, se, "pattern", 0.75))
+        self.ratings[key] = r
+        return r
+
+    def _previous_only(self, sentence: str, levels: list[_Level]) -> None:
+        """'It was previously rated inadequate': the earlier level of what the sentence before rated."""
+        if levels and self.last_made and _PREVIOUSLY.search(sentence):
+            for r in self.last_made:
+                r.previous = r.previous or levels[0].level
+
+    def _services(self, its: list[_Item], subject: str, inherit: bool) -> list[str | None]:
+        services = [it.label for it in its if it.kind == "service"]
+        if any(it.kind == "all-services" for it in its):
+            services += [k[1] for k in self.ratings if k[0] == subject and k[1]]
+        if not services and inherit:
+            services = self.topic_services
+        return list(dict.fromkeys(services)) or [None]
+
+    def _subjects(self, sentence: str, lv: _Level, its: list[_Item], mentions) -> list[str]:
+        doc = self.doc
+        if _BOTH_HOSPITALS.search(sentence) and len(self.hospitals) >= 2:
+            return self.hospitals
+        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
+        # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates
+        for it in its:
+            for pos, _end, k in usable:
+                if 0 <= pos - it.end < 30 and re.match(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?$",
+                                                       sentence[it.end:pos], re.IGNORECASE):
+                    return [k]
+        if any(m[0] < lv.start for m in usable):
+            return self._coordinated(sentence, usable, lv)
+        if usable:
+            return [usable[0][2]]
+        for kind in ("trust", "hospital"):
+            m = _GENERIC[kind].search(sentence)
+            if m and m.start() < lv.start and doc.main(kind):
+                return [doc.main(kind)]
+        subject = self.last_subject or doc.main("trust") or doc.main("hospital")
+        return [subject] if subject else []
+
+    @staticmethod
+    def _coordinated(sentence: str, usable, lv: _Level) -> list[str]:
+        """The subject before a level, with any named alongside it ("X, Y and Z were rated good")."""
+        before = [m for m in usable if m[0] < lv.start]
+        out = [before[-1][2]]
+        for (_s1, e1, k1), (s2, _e2, _k2) in zip(before[-2::-1], before[::-1]):
+            if not _LIST_GAP.fullmatch(sentence[e1:s2]):
+                break
+            out.insert(0, k1)
+        return list(dict.fromkeys(out))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def find_ratings(doc) -> list[Rating]:
+    kinds = {o.key: o.kind for o in doc.organisations}
+    reader = _Reader(doc, kinds, [o.key for o in doc.organisations if o.kind == "hospital"])
+    for ss, se in doc.sentences:
+        reader.read(ss, se)
+    for key, level in reader.past.items():
+        r = reader.ratings.get(key)
+        if r is not None and r.previous is None:
+            r.previous = level
+    return list(reader.ratings.values())

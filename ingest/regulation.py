@@ -1,0 +1,115 @@
+"""Special measures, inspections and enforcement actions stated in an article."""
+from __future__ import annotations
+
+import re
+
+from .model import Enforcement, Inspection, SpecialMeasures
+from .when import find_dates
+
+_SM = re.compile(r"special\s+measures", re.IGNORECASE)
+_SM_STATUS = [
+    ("recommended", re.compile(r"\brecommend\w*\b[^.]{0,120}?special\s+measures|special\s+measures[^.]{0,40}?"
+                               r"\brecommend", re.IGNORECASE)),
+    ("out", re.compile(r"\b(?:taken|come|came|coming|emerged?|emerging|exit(?:ed|s|ing)?|removed|released|lifted|"
+                       r"moved|brought|got|get|getting|leave|left|leaving)\b[^.]{0,30}?\bout\s+of\s+special\s+measures"
+                       r"|\b(?:emerged?|emerging|exit(?:ed|s|ing)?|removed|released|lifted|left)\s+(?:from\s+)?"
+                       r"special\s+measures|special\s+measures\s+(?:has|have|had|was|were)\s+(?:been\s+)?lifted",
+                       re.IGNORECASE)),
+    ("remains", re.compile(r"\b(?:remains?|remained|still|continues?\s+to\s+be|stay(?:s|ed)?|kept)\b[^.]{0,30}?"
+                           r"\bin\s+special\s+measures", re.IGNORECASE)),
+    ("placed", re.compile(r"\b(?:placed|put|plunged|entered|went|go|going|placing|putting)\b[^.]{0,40}?"
+                          r"\b(?:in|into)\s+special\s+measures|\bin\s+special\s+measures\s+since|"
+                          r"\b(?:is|was|are|were|been|being)\s+in\s+special\s+measures", re.IGNORECASE)),
+]
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would|if|avoid|risk|threat|facing|faces)\b", re.IGNORECASE)
+
+_INSPECTION = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|visit(?:ed|s)?|(?:announced|unannounced)\s+(?:inspection|visit))\b",
+                         re.IGNORECASE)
+_ENFORCEMENT = [
+    ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b", re.IGNORECASE)),
+    ("section 31 conditions", re.compile(r"\bsection\s+31\b|\b(?:urgent\s+)?conditions\s+on\s+(?:its\s+)?registration\b"
+                                         r"|\bimposed\s+(?:urgent\s+)?conditions\b", re.IGNORECASE)),
+    ("requirement notice", re.compile(r"\brequirement\s+notices?\b", re.IGNORECASE)),
+    ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ing)\b|\bpleaded\s+guilty\b|\bfined\s+£", re.IGNORECASE)),
+]
+
+
+def _trust_for(doc, ss: int, se: int, pos: int) -> str | None:
+    """The trust a sentence is about: a trust named before pos, a hospital's trust, else the story's trust."""
+    kinds = {o.key: o for o in doc.organisations}
+    here = [(s, k) for s, _e, k in doc.mentions_in(ss, se) if kinds[k].kind in ("trust", "hospital")]
+    ordered = [k for s, k in here if s < pos] [::-1] + [k for s, k in here if s >= pos]
+    for k in ordered:
+        o = kinds[k]
+        if o.kind == "trust":
+            return k
+        if o.trust_key:
+            return o.trust_key
+    return doc.main("trust") or (ordered[0] if ordered else doc.main("hospital"))
+
+
+def find_special_measures(doc) -> list[SpecialMeasures]:
+    out: dict[tuple[str, str], SpecialMeasures] = {}
+    for ss, se in doc.sentences:
+        sentence = doc.text[ss:se]
+        if not _SM.search(sentence):
+            continue
+        for status, pattern in _SM_STATUS:
+            m = pattern.search(sentence)
+            if not m or (status != "recommended" and _HYPOTHETICAL.search(sentence[:m.start()][-40:])):
+                continue
+            trust = _trust_for(doc, ss, se, m.start() + ss)
+            if trust is None or doc.org(trust).kind not in ("trust", "hospital"):
+                continue
+            date = None
+            if status in ("placed", "remains"):
+                dates = [d for d in find_dates(sentence[m.start():], doc.article.published)]
+                date = dates[0][2] if dates else None
+            key = (trust, status)
+            if key not in out:
+                out[key] = SpecialMeasures(trust, status, date, doc.evidence(ss, se, "pattern", 0.8))
+            elif date and not out[key].date:
+                out[key].date = date
+            break
+    return list(out.values())
+
+
+def find_inspections(doc) -> list[Inspection]:
+    out: dict[tuple, Inspection] = {}
+    for ss, se in doc.sentences:
+        sentence = doc.text[ss:se]
+        m = _INSPECTION.search(sentence)
+        if not m:
+            continue
+        dates = find_dates(sentence, doc.article.published)
+        if not dates:
+            continue
+        kinds = {o.key: o.kind for o in doc.organisations}
+        here = [k for _s, _e, k in doc.mentions_in(ss, se) if kinds.get(k) in ("trust", "hospital")]
+        subject = here[0] if here else (doc.main("trust") or doc.main("hospital"))
+        if subject is None:
+            continue
+        for _s, _e, start, end in dates:
+            key = (subject, start)
+            if key not in out:
+                out[key] = Inspection(subject, start, end, doc.evidence(ss, se, "pattern", 0.6))
+    return list(out.values())
+
+
+def find_enforcement(doc) -> list[Enforcement]:
+    out: dict[tuple, Enforcement] = {}
+    for ss, se in doc.sentences:
+        sentence = doc.text[ss:se]
+        for kind, pattern in _ENFORCEMENT:
+            m = pattern.search(sentence)
+            if not m:
+                continue
+            trust = _trust_for(doc, ss, se, ss + m.start())
+            if trust is None:
+                continue
+            dates = find_dates(sentence, doc.article.published)
+            key = (trust, kind)
+            if key not in out:
+                out[key] = Enforcement(trust, kind, dates[0][2] if dates else None,
+                                       doc.evidence(ss, se, "pattern", 0.7))
+    return list(out.values())
