@@ -44,6 +44,17 @@ def describe(text: str) -> str:
     return lines[0] if lines else ""
 
 
+def required_params(text: str) -> list[str]:
+    """Parameters the query's header declares with a `# Parameter: NAME ...` line."""
+    return re.findall(r"^#\s*Parameter:\s*([A-Za-z_][A-Za-z0-9_]*)", text, flags=re.MULTILINE)
+
+
+def check_params(text: str, params: dict) -> None:
+    missing = [name for name in required_params(text) if name not in params]
+    if missing:
+        raise UserError("this query needs " + ", ".join(f"--param {m}=VALUE" for m in missing))
+
+
 def parse_params(pairs: list[str]) -> dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]:
     """NAME=VALUE pairs -> RDF terms. <...> makes an IRI; anything else is a plain string literal."""
     params = {}
@@ -63,7 +74,7 @@ def parse_params(pairs: list[str]) -> dict[str, pyoxigraph.NamedNode | pyoxigrap
 
 def run_local(store: pyoxigraph.Store, query: str, params: dict) -> Table:
     try:
-        result = store.query(query, substitutions={pyoxigraph.Variable(k): v for k, v in params.items()})
+        result = _query_local(store, query, params)
     except SyntaxError as e:
         raise UserError(f"the query is not valid SPARQL: {str(e).splitlines()[0]}") from None
     if not isinstance(result, pyoxigraph.QuerySolutions):
@@ -71,6 +82,17 @@ def run_local(store: pyoxigraph.Store, query: str, params: dict) -> Table:
     columns = [v.value for v in result.variables]
     rows = [[_cell(sol[c]) for c in columns] for sol in result]
     return Table(columns, rows)
+
+
+def _query_local(store: pyoxigraph.Store, query: str, params: dict):
+    try:
+        return store.query(query, substitutions={pyoxigraph.Variable(k): v for k, v in params.items()})
+    except RuntimeError as e:
+        # pyoxigraph substitutes only variables the SELECT clause projects; for any other, the
+        # same escaped VALUES block a remote endpoint gets binds the variable just as well.
+        if "projection" not in str(e):
+            raise
+        return store.query(with_values(query, params))
 
 
 def _cell(term) -> str:

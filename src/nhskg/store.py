@@ -17,6 +17,7 @@ GRAPHS = "https://w3id.org/nhskg/graph/"  # graphs nhskg keeps besides the artic
 VOCAB_GRAPH = GRAPHS + "vocabularies"
 RESOLUTION_GRAPH = GRAPHS + "resolution"  # written by nhskg.resolution after every ingest
 DEFAULT_STORE = "nhskg-store"
+NHSKG_SOURCE = "https://w3id.org/nhskg/ontology#source"
 
 
 class StoreError(Exception):
@@ -74,13 +75,11 @@ def article_graphs(store: pyoxigraph.Store) -> list[pyoxigraph.NamedNode]:
 
 def graph_of_source(store: pyoxigraph.Store, source: str) -> pyoxigraph.NamedNode | None:
     """The graph of the article ingested from `source` (a path is compared in its absolute form too)."""
-    candidates = {source, str(Path(source).resolve())} if "://" not in source else {source}
+    candidates = [source] if "://" in source else [source, str(Path(source).resolve())]
     for s in candidates:
-        rows = list(store.query(
-            "SELECT ?g WHERE { GRAPH ?g { ?a <https://w3id.org/nhskg/ontology#source> ?src } } LIMIT 1",
-            substitutions={pyoxigraph.Variable("src"): pyoxigraph.Literal(s)}))
-        if rows:
-            return rows[0]["g"]
+        for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(NHSKG_SOURCE), pyoxigraph.Literal(s), None):
+            if isinstance(q.graph_name, pyoxigraph.NamedNode):
+                return q.graph_name
     return None
 
 

@@ -10,7 +10,7 @@ import sys
 from ..cli import add_store_option
 from ..errors import UserError
 from ..resources import query_files
-from ..sparql import Table, describe, load_query, parse_params, run_local, run_remote
+from ..sparql import Table, check_params, describe, load_query, parse_params, run_local, run_remote
 from ..store import open_store
 
 
@@ -42,6 +42,7 @@ def run(args) -> int:
         return 0
     text = load_query(args.query)
     params = parse_params(args.param)
+    check_params(text, params)
     if args.endpoint:
         password = None
         if args.password_env:
