@@ -37,6 +37,8 @@ _NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identi
 _RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|"
                               r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
+_LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ing)\s+improvement|inadequate)"
+_FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
@@ -134,9 +136,10 @@ class _Level:
     is_previous: bool = False
 
 
-def _levels(sentence: str) -> list[_Level]:
+def _levels(sentence: str, questions: bool = False) -> list[_Level]:
+    """The levels of a sentence; `questions`: it names key questions, which makes a bare level a rating."""
     out: list[_Level] = []
-    rating_sentence = bool(_RATING_SENTENCE.search(sentence))
+    rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
     for m in LEVEL_RE.finditer(sentence):
         before, after = sentence[:m.start()], sentence[m.end():]
         quoted = bool(m.group(1) or m.group(3))
@@ -208,7 +211,7 @@ class _Reader:
         mentions = [(s - ss, e - ss, k) for s, e, k in doc.mentions_in(ss, se)
                     if self.kinds.get(k) in ("trust", "hospital")]
         items = _items(sentence)
-        levels = _levels(sentence)
+        levels = _levels(sentence, any(it.kind == "question" and it.label for it in items))
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
             levels.append(_Level(m.start(), m.end(), self.last_level.level))
