@@ -29,7 +29,7 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
                          r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
-                               r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\s+team|"
+                               r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
                                r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands)",
                                re.IGNORECASE)
 _NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
@@ -46,18 +46,22 @@ _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|s
                         r"(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|"
-                             r"continues\s+to\s+be)\b(?:\s+\w+){0,4}\W*$", re.IGNORECASE)
+                             r"continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
+                             re.IGNORECASE)
 _KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected))\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
                    r"had\s+(?:been|previously\s+been)\s+rated|when\s+it\s+was\s+rated|was\s+first)\b", re.IGNORECASE)
-_IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|all|other)\b", re.IGNORECASE)
+_IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
+# "an 'inadequate' trust": the level is said of the story's trust or hospital
+_LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
 _ALL_SERVICES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|of\s+its\s+|the\s+)?(?:\w+\s+)?"
                            r"(?:core\s+)?services\b", re.IGNORECASE)
-_GAP_OWNS = re.compile(r"^\W*(?:overall\s+)?(?:ratings?\s+)?(?:(?:for|in|on|across)\b|and\s+(?:for|in)\b)",
-                       re.IGNORECASE)
+# between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
+_GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across)\b[^.;,\x00]{0,45}?"
+                       r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
 _GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough\b", re.IGNORECASE)
 # an organisation named inside "the trust that runs X" is not what the sentence rates
 _ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like)\W+(?:the\s+)?$",
@@ -176,19 +180,35 @@ def _assign(sentence: str, levels: list[_Level], items: list[_Item]) -> dict[int
         if any(lv.start <= it.start < lv.end for lv in levels):
             continue
         prev = [i for i in current if levels[i].end <= it.start]
+        if prev and _GAP_OWNS.fullmatch(_blank(sentence, items, levels[prev[-1]].end, it.start)):
+            owned[prev[-1]].append(it)
+            continue
+        following = [i for i, lv in enumerate(levels) if lv.start >= it.end]
+        if following and re.fullmatch(r"[^.;,]{0,30}", sentence[it.end:levels[following[0]].start]):
+            owner = next((i for i in following if not levels[i].is_previous), None)
+            if owner is not None:
+                owned[owner].append(it)
+                continue
         nxt = [i for i in current if levels[i].start >= it.end]
         if prev:
             p = prev[-1]
             gap = sentence[levels[p].end:it.start]
-            if _GAP_OWNS.match(gap) and not re.search(r"[.;]|\bwhile\b|\bbut\b", gap):
-                owned[p].append(it)
-                continue
-            if not nxt and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap):
+            if not nxt and len(gap) < 60 and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap):
                 owned[p].append(it)
                 continue
         if nxt:
             owned[nxt[0]].append(it)
     return owned
+
+
+def _blank(sentence: str, items: list[_Item], start: int, end: int) -> str:
+    """sentence[start:end] with every item in it replaced by one NUL, so list syntax can be checked."""
+    out, pos = [], start
+    for it in items:
+        if start <= it.start and it.end <= end:
+            out += [sentence[pos:it.start], "\x00"]
+            pos = it.end
+    return "".join(out) + sentence[pos:end]
 
 
 @dataclass
@@ -204,6 +224,7 @@ class _Reader:
     last_level: _Level | None = None
     topic_services: list = field(default_factory=list)  # services of the sentence before
     last_made: list = field(default_factory=list)
+    inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
 
     def read(self, ss: int, se: int) -> None:
         doc = self.doc
@@ -223,15 +244,25 @@ class _Reader:
                 self.last_subject = mentions[-1][2]
             self.topic_services = services_here or ([] if mentions else self.topic_services)
             return
-        past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence)
+        past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
+            and not any(lv.is_previous for lv in levels)
+        if past and not mentions and self.last_made:
+            self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
+            return
         inherit = not services_here and not mentions and not _OVERALL.search(sentence) \
             and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
         owned = _assign(sentence, levels, items)
         made = []
+        sentence_services: list[_Item] = []
         for i, lv in enumerate(levels):
             if lv.is_previous:
                 continue
             its = owned.get(i, [])
+            # "maternity is rated good overall, with good ratings for safety": safety of maternity
+            if any(it.kind == "service" for it in its):
+                sentence_services = [it for it in its if it.kind == "service"]
+            elif sentence_services and not _GAP_BREAK.search(sentence[sentence_services[-1].end:lv.start]):
+                its = its + sentence_services
             subjects = self._subjects(sentence, lv, its, mentions)
             questions = list(dict.fromkeys(it.label for it in its if it.kind == "question")) or [None]
             for subject in subjects:
@@ -258,18 +289,29 @@ class _Reader:
             return None
         old = self.ratings.get(key)
         if old is not None:
-            old.previous = old.previous or previous
+            # an earlier level the text states outranks one read from "still"/"remains"
+            if previous and (old.previous is None or (id(old) in self.inferred and previous != level)):
+                old.previous = previous
+                if previous != level:
+                    self.inferred.discard(id(old))
             return old
         r = Rating(key[0], level, service=key[1], key_question=key[2], previous=previous,
                    evidence=self.doc.evidence(ss, se, "pattern", 0.75))
         self.ratings[key] = r
+        if previous == level:
+            self.inferred.add(id(r))
         return r
 
     def _previous_only(self, sentence: str, levels: list[_Level]) -> None:
         """'It was previously rated inadequate': the earlier level of what the sentence before rated."""
         if levels and self.last_made and _PREVIOUSLY.search(sentence):
-            for r in self.last_made:
-                r.previous = r.previous or levels[0].level
+            self._previous_of_last(levels[0].level)
+
+    def _previous_of_last(self, level: str) -> None:
+        for r in self.last_made:
+            if r.previous is None or id(r) in self.inferred:
+                r.previous = level
+                self.inferred.discard(id(r))
 
     def _services(self, its: list[_Item], subject: str, inherit: bool) -> list[str | None]:
         services = [it.label for it in its if it.kind == "service"]
@@ -283,6 +325,9 @@ class _Reader:
         doc = self.doc
         if _BOTH_HOSPITALS.search(sentence) and len(self.hospitals) >= 2:
             return self.hospitals
+        of = _LEVEL_OF.match(sentence[lv.end:])
+        if of and doc.main(of.group(1).lower()):
+            return [doc.main(of.group(1).lower())]
         usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
         # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates
         for it in its:
