@@ -8,11 +8,12 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from functools import partial
+from typing import Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
-from .ingest.model import Article
+from .ingest.model import Article, Facts
 from .ingest.pipeline import extract
 from .ingest.rdf import to_graph
 from .ingest.readers import ReadError, read_paths
@@ -40,10 +41,13 @@ class Summary:
     problems: list[str] = field(default_factory=list)
 
 
-def process(article: Article) -> Outcome:
+Extractor = Callable[[Article], Facts]
+
+
+def process(article: Article, extractor: Extractor = extract) -> Outcome:
     """Extract and validate one article; runs in a worker, so it returns plain data."""
     try:
-        name, graph = to_graph(extract(article))
+        name, graph = to_graph(extractor(article))
     except Exception as e:  # an extractor bug must cost one article, not the run
         return Outcome(article.source, "", "", 0, (f"extraction failed: {type(e).__name__}: {e}",))
     report = validate(graph)
@@ -51,15 +55,18 @@ def process(article: Article) -> Outcome:
     return Outcome(article.source, str(name), graph.serialize(format="nt"), len(graph), problems)
 
 
-def _outcomes(articles: list[Article], jobs: int) -> Iterator[Outcome]:
+def _outcomes(articles: list[Article], jobs: int, extractor: Extractor) -> Iterator[Outcome]:
+    work = partial(process, extractor=extractor)
     if jobs <= 1 or len(articles) < PARALLEL_FROM:
-        yield from map(process, articles)
+        yield from map(work, articles)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process, articles, chunksize=16)
+        yield from pool.map(work, articles, chunksize=16)
 
 
-def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = None, progress: bool = False) -> Summary:
+def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = None, progress: bool = False,
+                 extractor: Extractor = extract) -> Summary:
+    """Read, extract, validate and store; `extractor` is the pipeline's unless a caller brings its own."""
     summary = Summary()
     articles: list[Article] = []
     for item in read_paths(list(paths)):
@@ -71,7 +78,7 @@ def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = Non
     store = open_store(store_dir)
     bar = tqdm(total=len(articles), unit="article", disable=not progress, leave=False)
     try:
-        for out in _outcomes(articles, jobs or os.cpu_count() or 1):
+        for out in _outcomes(articles, jobs or os.cpu_count() or 1, extractor):
             bar.update()
             if out.problems:
                 summary.rejected += 1
