@@ -1,231 +1,342 @@
-"""People named in an article: name apart from honorific, role, organisation and kind.
+"""People named in an article: name apart from honorific, role, organisation, qualifier and kind.
 
-A capitalised pair is taken for a person only with a cue that news uses for people: an honorific,
-a role next to the name, or a verb of saying. Later short forms ("Mrs MacKay", "Sir Mike",
-"Professor Barnett") resolve to the person first named in full, a misspelt surname included.
+A run of capitalised words is a person only with a cue news uses for people: an honorific, a role
+next to the name, a verb of saying, a kinship word, an age in apposition; or when a later cued
+mention ("Mr Doe") takes up an uncued full name. The name tells nothing about the role; the role
+and where it stands (before the name, after it, "of"/"at" an organisation, an organisation's
+possessive) tell the organisation; role and organisation tell the kind.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from .model import Person
+from .resolve import same_person
+from .roles import LEGAL_OR_PUBLIC, ROLE_RE, is_executive_role, is_inspector_role, role_text
 
-HONORIFIC = r"(?:Professor|Prof\.?|Dr\.?|Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Miss|Lord|Baroness|Lady|Cllr\.?|Councillor|Rev\.?)"
-_HON_RE = re.compile(rf"^(?:{HONORIFIC}\s+)+", re.IGNORECASE)
-_NAME_TOKEN = r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:['’\-][A-Z][a-z]+)?)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}"
-PERSON_RE = re.compile(rf"(?<![\w’'])((?:{HONORIFIC}\s+)*)({_NAME})(?![\w’'])", re.IGNORECASE)
+_HON_WORD = r"(?:Professor|Prof|Dr|Sir|Dame|Mrs|Mr|Ms|Miss|Mx|Lord|Lady|Baroness|Baron|Cllr|Councillor|Revd|Rev)(?![a-z])"
+# News sometimes lower-cases "professor" inside a sentence; other honorifics keep their capital.
+_HON = rf"(?:(?:{_HON_WORD}|(?i:professor))\.?)"
+_TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ][a-zß-ÿ]+)*)"
+NAME_RE = re.compile(rf"(?<![\w’'&])(?P<hon>(?:{_HON}[ \t]+)+)?(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,6}})(?![\w&])")
+_HON_SPLIT = re.compile(rf"{_HON}")
 
-_EXEC_ROLES = (r"chief\s+executive(?:\s+officer)?|(?:deputy\s+|vice[- ])?chair(?:man|woman|person)?|"
-               r"medical\s+director|chief\s+nurse|chief\s+medical\s+officer|chief\s+operating\s+officer|"
-               r"chief\s+financial\s+officer|finance\s+director|nursing\s+director|managing\s+director|"
-               r"(?:deputy\s+|associate\s+|executive\s+|regional\s+|operational\s+)?director(?:\s+of\s+[a-z&' ]+?)?|"
-               r"head\s+of\s+midwifery|chief\s+midwife|director\s+of\s+midwifery")
-_CQC_ROLES = (r"(?:deputy\s+)?chief\s+inspector\s+of\s+(?:hospitals|primary\s+medical\s+services|adult\s+social\s+care|"
-              r"healthcare|mental\s+health)|head\s+of\s+(?:hospital\s+)?inspection|inspection\s+manager|"
-              r"(?:lead\s+)?inspector")
-_OTHER_ROLES = (r"prosecutor|barrister|solicitor|lawyer|spokes(?:man|woman|person)|mp|health\s+secretary|"
-                r"secretary\s+of\s+state(?:\s+for\s+health(?:\s+and\s+social\s+care)?)?|(?:health\s+)?minister|"
-                r"councillor|coroner|patient|midwife|consultant|nurse|matron|surgeon|doctor|campaigner|"
-                r"regional\s+secretary|union\s+official|leader")
-_QUAL = r"(?:(?:interim|acting|new|former|then|joint|outgoing|incoming)\s+)*"
-ROLE_RE = re.compile(rf"\b({_QUAL})({_CQC_ROLES}|{_EXEC_ROLES}|{_OTHER_ROLES})\b"
-                     r"((?:\s+(?:for|in)\s+(?:the\s+)?(?:north|south|east|west|midlands|london)[a-z ]*)?)", re.IGNORECASE)
-SAY_RE = re.compile(r"\b(?:said|says|added|told|explained|commented|admitted|warned|stated|praised|welcomed|"
-                    r"thanked|insisted|acknowledged|wrote)\b")
+SAY_AFTER = re.compile(r"^[ \t]*(?:,[^,]{0,80},[ \t]*)?(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|explained|"
+                       r"commented|admitted|warned|stated|praised|welcomed|thanked|insisted|acknowledged|wrote|"
+                       r"apologised|apologized|confirmed|responded|replied|urged|claimed|described|noted|"
+                       r"highlighted|announced)\b")
+SAY_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)[ \t]*$")
+KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|brother|sister|widow|widower|partner|"
+                        r"grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|friend)[ \t]+$",
+                        re.IGNORECASE)
+AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
+PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
 
-# Words that make a capitalised run something other than a person.
-_NOT_NAME = {
-    "hospital", "hospitals", "trust", "nhs", "care", "quality", "commission", "royal", "university", "foundation",
-    "health", "service", "services", "england", "chief", "executive", "inspector", "inspectors", "director",
-    "council", "court", "crown", "queen", "king", "princess", "prince", "saint", "st", "park", "street", "road",
-    "general", "centre", "unit", "ward", "department", "image", "copyright", "caption", "getty", "images", "pa",
-    "the", "a", "an", "in", "it", "its", "this", "that", "there", "their", "they", "we", "our", "he", "she",
-    "his", "her", "but", "and", "however", "inspection", "report", "cqc", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "chair", "chairman", "medical", "nurse", "deputy",
-    "interim", "acting", "ambulance", "maternity", "emergency", "urgent", "surgery", "staff", "patients", "news",
-    "bbc", "itv", "mp", "mps", "minister", "secretary", "government", "improvement", "outstanding", "good",
-    "inadequate", "requires", "special", "measures", "when", "while", "after", "before", "since", "following",
-    "read", "more", "related", "published", "updated", "source", "share", "page", "labour", "conservative",
-    "liberal", "democrats", "party", "national", "institute", "college", "association", "union", "society",
-    "healthwatch", "monitor", "both", "all", "some", "many", "one", "two", "three", "professor", "dr", "sir",
-    "dame", "mr", "mrs", "ms", "miss", "lord", "lady", "visit", "visits", "ofsted", "police", "facebook",
-    "twitter", "instagram", "statement", "said", "says", "team", "board", "committee", "group", "group's",
-    "integrated", "system", "icb", "ccg", "partnership", "county", "city", "district", "west", "east", "north",
-    "south", "midlands", "london", "infirmary", "clinic", "surgery's", "centres", "wards", "a&e", "ed",
-}
+# Capitalised words that are not names: sentence openers, titles, roles, organisation and place words,
+# calendar words. A run is cut at them (at its ends) so that "Trust Chief Executive Jane Doe" is "Jane Doe".
+NOT_NAME = frozenset("""
+a an and as at but by for from in into of on or the to with within without under over after before since
+during despite following while when where which who whose whom what why how if although though however
+meanwhile yesterday today tomorrow last next this that these those there here then now also both all
+each every either neither one two three four five six some many most more other another such
+i we you he she they it its his her their our my your us them him
+mr mrs ms miss dr sir dame professor prof lord lady
+chief executive executives director directors chair chairman chairwoman deputy interim acting new former
+medical nurse nursing inspector inspectors inspection inspections officer manager managers head spokesman
+spokeswoman spokesperson secretary minister mp mps councillor president vice associate assistant
+trust trusts hospital hospitals nhs foundation university teaching royal general infirmary centre clinic
+unit ward wards service services care quality commission cqc health board council court crown government
+department england scotland wales britain uk county city district north south east west midlands london
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december christmas easter
+image images copyright caption source getty pa reuters news bbc itv press published updated share read
+related more click follow facebook twitter instagram email
+outstanding good inadequate requires improvement special measures report reports rating ratings
+patients patient staff doctors nurses family families people
+""".split())
+
+
+_FUNCTION_WORDS = frozenset("""a an the and but or in at on by for of from with as if when while after before since
+this that these those its his her their our new former interim acting""".split())
 
 
 @dataclass
-class _Found:
-    person: Person
-    mentions: list[tuple[int, int]] = field(default_factory=list)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    honorific: str | None
+    strong: bool  # a cue says this is a person
+    role: str | None = None
+    qualifier: str | None = None
+    org: str | None = None  # organisation key; "" when the role is at a body that is not in the article
+    explicit_org: bool = False
 
 
-def _split_honorific(raw_hon: str, name: str) -> tuple[str | None, str]:
-    hon = " ".join(w.rstrip(".") for w in raw_hon.split()) or None
-    if hon:
-        hon = " ".join(w if w.lower() not in ("prof",) else "Prof" for w in hon.split())
-        hon = " ".join(w[:1].upper() + w[1:] for w in hon.split())
-    return hon, name
-
-
-def _is_name(name: str) -> bool:
-    words = name.split()
-    return bool(words) and not any(w.lower().strip("’'") in _NOT_NAME for w in words) and all(
-        len(w) > 1 for w in words)
-
-
-def _role_org(doc, role_end: int, sent_end: int, role_start: int, sent_start: int) -> str | None:
-    """The organisation of a role: "of/at ORG" after it, "ORG's" or "ORG" right before it."""
-    after = doc.text[role_end:sent_end]
-    m = re.match(r"\s*(?:of|at|for)\s+(?:the\s+)?", after)
-    if m:
-        for s, e, k in doc.mentions_in(role_end, role_end + m.end() + 1):
-            if s <= role_end + m.end():
-                return k
-        run = re.match(r"[A-Z][\w’'&]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w’'&]*)*", after[m.end():])
-        if run and run.group():
-            return f"other:{run.group()}"
-    before = doc.text[max(sent_start, role_start - 80):role_start]
-    for s, e, k in reversed(doc.mentions_in(max(sent_start, role_start - 80), role_start)):
-        gap = doc.text[e:role_start]
-        if re.fullmatch(r"(?:['’]s)?\s*(?:[a-z]+\s+)?", gap):
-            return k
-    m = re.search(r"([A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)['’]s\s*$", before)
-    if m:
-        return f"other:{m.group(1)}"
-    return None
-
-
-def _kind(role: str | None, org_kind: str | None) -> str:
-    r = (role or "").lower()
-    if org_kind == "regulator" or re.search(_CQC_ROLES, r):
-        return "other" if re.fullmatch(_OTHER_ROLES, r) else "inspector"
-    if org_kind in ("trust", "hospital") and re.fullmatch(_EXEC_ROLES, r):
-        return "executive"
-    return "other"
+@dataclass
+class _Cluster:
+    mentions: list[_Mention] = field(default_factory=list)
 
 
 def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
-    text = doc.text
-    kinds = {o.key: o.kind for o in doc.organisations}
-    regulator = next((o.key for o in doc.organisations if o.kind == "regulator"), None)
-    found: list[_Found] = []
-    org_spans = [(s, e) for s, e, _ in doc.org_mentions]
-
-    def covered(s, e):
-        return any(a <= s and e <= b for a, b in org_spans)
-
+    """The article's people and every mention of them as (start, end, key), sorted."""
+    mentions = []
     for ss, se in doc.sentences:
-        sentence = text[ss:se]
-        roles = [(ss + m.start(), ss + m.end(), m) for m in ROLE_RE.finditer(sentence)]
-        for m in PERSON_RE.finditer(sentence):
-            raw_hon, name = m.group(1), m.group(2)
-            start, end = ss + m.start(2), ss + m.end(2)
-            if not name[0].isupper() or covered(start, end):
-                continue
-            words = name.split()
-            # drop capitalised words a pattern swallowed at the ends ("Chief Executive Jane Doe")
-            while words and words[0].lower().strip("’'") in _NOT_NAME:
-                start += len(words[0]) + 1
-                words = words[1:]
-            name = " ".join(words)
-            hon, name = _split_honorific(raw_hon, name)
-            if not name or not _is_name(name):
-                continue
-            if len(words) == 1 and not hon:
-                continue  # a lone capitalised word is a person only with a title
-            role_m = _adjacent_role(sentence, ss, start, end, roles)
-            said = SAY_RE.search(text[max(ss, start - 12):min(se, end + 14)])
-            if not (hon or role_m or said or _apposition_age(text, end)):
-                continue
-            role = org = None
-            qualifier = None
-            if role_m:
-                rs, re_, rm = role_m
-                role = re.sub(r"\s+", " ", (rm.group(2) + rm.group(3)).lower()).strip()
-                qual = rm.group(1).lower().split()
-                qualifier = next((q for q in qual if q in ("interim", "acting")), None)
-                org = _role_org(doc, re_, se, rs, ss)
-            org_kind = kinds.get(org) if org and not org.startswith("other:") else ("other" if org else None)
-            if org is None and role:
-                if re.search(_CQC_ROLES, role) and regulator:
-                    org, org_kind = regulator, "regulator"
-                elif re.fullmatch(_EXEC_ROLES, role):
-                    org = doc.main("trust") or doc.main("hospital")
-                    org_kind = kinds.get(org)
-            kind = _kind(role, org_kind)
-            person = Person(key="", name=name, honorific=hon, role=role, kind=kind,
-                            organisation_key=org if org and not org.startswith("other:") else None,
-                            qualifier=qualifier, evidence=doc.evidence(start, end, "pattern", 0.8 if role else 0.6))
-            _merge(found, person, (start, end))
-
-    people, mentions = [], []
-    for i, f in enumerate(found, 1):
-        f.person.key = f"person:{i}"
-        people.append(f.person)
-        mentions.extend((s, e, f.person.key) for s, e in f.mentions)
-    return people, sorted(mentions)
+        mentions.extend(_sentence_mentions(doc, ss, se))
+    clusters = _cluster(mentions)
+    people, placed = [], []
+    for c in clusters:
+        if not any(m.strong for m in c.mentions):
+            continue
+        person = _person(doc, c)
+        person.key = f"person:{len(people) + 1}"
+        people.append(person)
+        placed.extend((m.start, m.end, person.key) for m in c.mentions)
+    return people, sorted(placed)
 
 
-def _adjacent_role(sentence: str, ss: int, start: int, end: int, roles):
-    """A role right before the name ("chief executive Jane Doe") or right after it ("Jane Doe, chair of")."""
-    best = None
-    for rs, re_, m in roles:
-        if re_ <= start:
-            gap = sentence[re_ - ss:start - ss]
-            if re.fullmatch(r"[\s,]*(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:" + HONORIFIC + r")\s*)*", gap, re.IGNORECASE) \
-                    and len(gap) < 30:
-                best = (rs, re_, m)
-        elif rs >= end:
-            gap = sentence[end - ss:rs - ss]
-            if re.fullmatch(r"\s*(?:,|\(|\bwho\s+is|\bis|\bwas|\bthe\s+)?\s*(?:the\s+|a\s+|its\s+|their\s+)?"
-                            r"(?:(?:[A-Z][\w’'&]*\s+)*[\w’'&]*['’]s\s+)?", gap):
-                return rs, re_, m
-            break
-    return best
+def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
+    text = doc.text
+    sentence = text[ss:se]
+    roles = [_Role(ss + m.start(), ss + m.end(), m) for m in ROLE_RE.finditer(sentence)]
+    out: list[_Mention] = []
+    for m in NAME_RE.finditer(sentence):
+        found = _name_of(doc, ss + m.start(), ss + m.start("name"), ss + m.end(), m.group("hon"), m.group("name"))
+        if found is None:
+            continue
+        start, end, hon, name = found
+        if len(name.split()) == 1 and not hon:
+            out.append(_Mention(start, end, name, None, strong=False))  # a surname alone: only a later mention
+            continue
+        mention = _Mention(start, end, name, hon, strong=bool(hon))
+        before, after = text[ss:m.start() + ss], text[end:se]
+        if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after):
+            mention.strong = True
+        _attach_role(doc, mention, m.start() + ss, roles, ss, se)
+        out.append(mention)
+    _pair_coordinated(doc, sentence, ss, roles, out)
+    return out
 
 
-def _apposition_age(text: str, end: int) -> bool:
-    return bool(re.match(r",\s+(?:aged\s+)?\d{1,3},", text[end:end + 12]))
+def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, name: str):
+    """The name inside a capitalised run, cut at non-name words; None when nothing of a name is left."""
+    words = name.split()
+    starts = [name_start + m.start() for m in re.finditer(r"\S+", name)]
+    i, j = 0, len(words)
+    while i < j and _not_name(words[i]):
+        i += 1
+    while j > i and _not_name(words[j - 1]):
+        j -= 1
+    if i == j or any(_not_name(w) for w in words[i:j]):
+        return None
+    if i:
+        hon = None  # the honorific belonged to the words cut off
+    start, end = starts[i], starts[j - 1] + len(words[j - 1])
+    if any(s < end and start < e for s, e, _ in doc.mentions_in(max(0, start - 200), end)):
+        return None  # part of an organisation's name
+    honorific = " ".join(_HON_SPLIT.findall(hon)) if hon else None
+    if honorific:
+        honorific = " ".join(w[:1].upper() + w[1:] for w in honorific.replace(".", "").split())
+    return (run_start if honorific else start), end, honorific, " ".join(words[i:j])
 
 
-def _merge(found: list[_Found], p: Person, span: tuple[int, int]) -> None:
-    """Fold a new sighting into a person already found when the names agree."""
-    for f in found:
-        q = f.person
-        if _same(q, p):
-            f.mentions.append(span)
-            if len(p.name.split()) > len(q.name.split()):
-                q.aliases.append(q.name)
-                q.name = p.name
-            elif p.name != q.name and p.name not in q.aliases:
-                q.aliases.append(p.name)
-            q.honorific = q.honorific or p.honorific
-            if p.role and (not q.role or (q.kind == "other" and p.kind != "other")):
-                q.role, q.kind, q.organisation_key, q.qualifier = p.role, p.kind, p.organisation_key, p.qualifier
-                q.evidence = p.evidence
+def _not_name(word: str) -> bool:
+    return word.lower().strip("’'") in NOT_NAME
+
+
+@dataclass
+class _Role:
+    start: int
+    end: int
+    match: re.Match
+
+
+def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int, se: int) -> None:
+    """Give the mention the role written next to it, and that role's organisation."""
+    text = doc.text
+    # "chief executive Jane Doe", "Chief executive of X, Jane Doe", "the trust's chair, Dr Jane Doe"
+    for r in reversed(roles):
+        if r.end > start:
+            continue
+        org, org_end = _org_after(doc, r.end, se)
+        gap = text[org_end if org is not None else r.end:start]
+        if re.fullmatch(r"[ \t]*,?[ \t]*", gap) or re.fullmatch(r"[ \t]*,[ \t]*(?:the[ \t]+)?", gap):
+            _set_role(doc, mention, r, org, ss)
             return
-    found.append(_Found(p, [span]))
+        break
+    # "Jane Doe, chief executive of X", "Jane Doe, the trust's chair", "Jane Doe has been chief executive"
+    after = text[mention.end:se]
+    for r in roles:
+        if r.start < mention.end:
+            continue
+        gap = text[mention.end:r.start]
+        if _ROLE_AFTER_GAP.fullmatch(gap) or _possessive_gap(doc, mention.end, r.start):
+            org, _ = _org_after(doc, r.end, se)
+            _set_role(doc, mention, r, org, ss)
+            return
+        break
+    pros = PROSECUTING.match(after)
+    if pros:
+        mention.strong = True
+        mention.role = "prosecutor"
+        org, _ = _org_at(doc, mention.end + pros.end(), se)
+        mention.org, mention.explicit_org = org, org is not None
+        return
+    # "the Care Quality Commission's Sir Jane Doe": the organisation without a role
+    k = _possessor_before(doc, start, ss)
+    if k:
+        mention.org, mention.explicit_org = k, True
 
 
-def _same(a: Person, b: Person) -> bool:
-    wa, wb = a.name.split(), b.name.split()
-    if wa == wb:
-        return True
-    la, lb = wa[-1], wb[-1]
-    surname_ok = la == lb or (len(la) > 3 and len(lb) > 3 and la[0] == lb[0] and fuzz.ratio(la, lb) >= 80)
-    if surname_ok:
-        if len(wa) == 1 or len(wb) == 1:
-            return True  # "Mrs MacKay" after "Michelle McKay"
-        return wa[0] == wb[0] or wa[0].startswith(wb[0]) or wb[0].startswith(wa[0])
-    # "Sir Mike" after "Sir Mike Richards": a title and the first name
-    if (len(wa) == 1 and a.honorific and len(wb) > 1 and wb[0] == wa[0]) or \
-            (len(wb) == 1 and b.honorific and len(wa) > 1 and wa[0] == wb[0]):
-        return bool(a.honorific and b.honorific and a.honorific.split()[-1] == b.honorific.split()[-1])
-    return False
+_ROLE_AFTER_GAP = re.compile(r"[ \t]*(?:,|\(|,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been)|is|was|has[ \t]+been|had[ \t]+been|"
+                             r"became|becomes|now|then))[ \t]*(?:(?:the|a|an|its|their|our)[ \t]+)?")
+
+
+def _possessive_gap(doc, end: int, role_start: int) -> bool:
+    """", the trust's " / ", CQC " / ", QEH's ": an organisation standing between name and role."""
+    gap = doc.text[end:role_start]
+    m = re.match(r"[ \t]*,[ \t]*(?:the[ \t]+)?", gap)
+    if not m:
+        return False
+    rest_start = end + m.end()
+    for s, e, _k in doc.mentions_in(rest_start, role_start):
+        if s <= rest_start + 4 and re.fullmatch(r"(?:['’]s)?[ \t]+", doc.text[e:role_start]):
+            return True
+    return bool(re.fullmatch(r"(?:[A-Z][\w&]*[ \t]+){1,3}|[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){0,2}['’]s[ \t]+",
+                             doc.text[rest_start:role_start]))
+
+
+def _org_after(doc, pos: int, se: int) -> tuple[str | None, int]:
+    """"of/at/for ORG" right after a role: the organisation's key ("" for a body outside the article)."""
+    m = re.match(r"[ \t]+(?:of|at|for|with)[ \t]+", doc.text[pos:se])
+    return _org_at(doc, pos + m.end(), se) if m else (None, pos)
+
+
+def _org_at(doc, at: int, se: int) -> tuple[str | None, int]:
+    """The organisation named from `at` on ("the" apart), and where its name ends."""
+    the = re.match(r"(?i:the)[ \t]+", doc.text[at:se])
+    for _s, e, k in doc.mentions_in(at, at + (the.end() if the else 0) + 1):
+        return k, e
+    at += the.end() if the else 0
+    if re.match(r"board\b", doc.text[at:se], re.IGNORECASE):
+        return _main_org(doc), at + 5
+    run = re.match(r"[A-Z][\w’'&]*(?:[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?[A-Z][\w’'&]*)*", doc.text[at:se])
+    if run and run.group() and not _not_name(run.group()):
+        return "", at + run.end()
+    return None, at
+
+
+def _org_before(doc, role_start: int, ss: int) -> str | None:
+    """"CQC chief inspector", "the trust's chair", "NHS England medical director"."""
+    for s, e, k in reversed(doc.mentions_in(max(ss, role_start - 120), role_start)):
+        if re.fullmatch(r"(?:['’]s)?[ \t]+", doc.text[e:role_start]):
+            return k
+        break
+    m = re.search(r"(?:^|[^\w])((?:[A-Z][\w&]*[ \t]+){0,2}[A-Z][\w&]*)(?:['’]s)?[ \t]+$", doc.text[ss:role_start])
+    if m and not all(w.lower() in _FUNCTION_WORDS for w in m.group(1).split()) and not NAME_RE.fullmatch(m.group(1)):
+        return ""  # an organisation outside the article: "NHS England", "Unison"
+    return None
+
+
+def _possessor_before(doc, start: int, ss: int) -> str | None:
+    for s, e, k in reversed(doc.mentions_in(max(ss, start - 120), start)):
+        if re.fullmatch(r"['’]s[ \t]+", doc.text[e:start]):
+            return k
+        break
+    return None
+
+
+def _set_role(doc, mention: _Mention, r: _Role, org: str | None, ss: int) -> None:
+    mention.strong = True
+    mention.role, mention.qualifier = role_text(r.match)
+    explicit = org is not None
+    if org is None:
+        org = _org_before(doc, r.start, ss)
+        explicit = org is not None
+    mention.org, mention.explicit_org = org, explicit
+
+
+def _pair_coordinated(doc, sentence: str, ss: int, roles: list[_Role], mentions: list[_Mention]) -> None:
+    """"The chair and chief executive, Jane Doe and Sir John Roe, of X": roles go to names in order."""
+    for i in range(len(roles) - 1):
+        a, b = roles[i], roles[i + 1]
+        if not re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", doc.text[a.end:b.start]):
+            continue
+        named = [m for m in mentions if m.start > b.end]
+        if len(named) < 2 or not re.fullmatch(r"[ \t]*,?[ \t]*", doc.text[b.end:named[0].start]) \
+                or not re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", doc.text[named[0].end:named[1].start]):
+            continue
+        tail = re.match(r",?", doc.text[named[1].end:]).end()
+        org, _ = _org_after(doc, named[1].end + tail, ss + len(sentence))
+        if org is None:
+            org, _ = _org_after(doc, b.end, ss + len(sentence))
+        for mention, role in ((named[0], a), (named[1], b)):
+            _set_role(doc, mention, role, org, ss)
+
+
+def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    """Mentions of one person together: full names first, so that a surname alone finds its person."""
+    clusters: list[_Cluster] = []
+    ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
+    for m in ordered:
+        home = next((c for c in clusters if any(same_person(m.name, m.honorific, o.name, o.honorific)
+                                                for o in c.mentions)), None)
+        if home is None:
+            if len(m.name.split()) == 1 and not m.honorific:
+                continue  # a lone capitalised word is no one by itself
+            home = _Cluster()
+            clusters.append(home)
+        home.mentions.append(m)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _person(doc, c: _Cluster) -> Person:
+    full = max(c.mentions, key=lambda m: (len(m.name.split()), len(m.name), -m.start))
+    hon = next((m.honorific for m in c.mentions if m.honorific and m.name == full.name), None) or \
+        next((m.honorific for m in c.mentions if m.honorific), None)
+    aliases = []
+    for m in c.mentions:
+        form = doc.text[m.start:m.end]
+        if m.name != full.name and form not in aliases:
+            aliases.append(form)
+    with_role = [m for m in c.mentions if m.role or m.org]
+    best = max(with_role, key=lambda m: (m.explicit_org, m.role is not None), default=None) if with_role else None
+    role = qualifier = org = None
+    if best is not None:
+        role, qualifier, org = best.role, best.qualifier, best.org
+        if org is None:
+            org = _default_org(doc, role)
+    org_kind = doc.org(org).kind if org else ("other" if org == "" else None)
+    first = c.mentions[0]
+    return Person(key="", name=full.name, honorific=hon, aliases=aliases, role=role, kind=_kind(role, org_kind),
+                  organisation_key=org or None, qualifier=qualifier,
+                  evidence=doc.evidence(first.start, first.end, "pattern", 0.85 if best else 0.6))
+
+
+def _default_org(doc, role: str | None) -> str | None:
+    """A role given with no organisation: an inspector's is the regulator, an executive's the story's trust."""
+    if not role:
+        return None
+    if is_inspector_role(role):
+        return next((o.key for o in doc.organisations if o.kind == "regulator"), None)
+    if is_executive_role(role):
+        return _main_org(doc)
+    return None
+
+
+def _main_org(doc) -> str | None:
+    return doc.main("trust") or doc.main("hospital")
+
+
+def _kind(role: str | None, org_kind: str | None) -> str:
+    if role and LEGAL_OR_PUBLIC.search(role):
+        return "other"
+    if org_kind == "regulator" or (org_kind is None and role and is_inspector_role(role)):
+        return "inspector"
+    if org_kind in ("trust", "hospital") and role and is_executive_role(role):
+        return "executive"
+    return "other"

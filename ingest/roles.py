@@ -1,0 +1,56 @@
+"""Job titles as news writes them next to a name, and what they say about the post's kind."""
+from __future__ import annotations
+
+import re
+
+_QUAL = r"(?:(?:interim|acting|new|former|then|joint|outgoing|incoming|permanent|substantive)\s+)*"
+_RANK = r"(?:(?:deputy|associate|assistant|executive|non-executive|senior|regional|divisional|group|clinical|lead|vice)[\s-]+)*"
+_FIELD = (r"(?:(?:medical|nursing|finance|financial|operations|operational|managing|commercial|strategy|workforce|"
+          r"people|quality|clinical|corporate|estates|communications|programme|site|care\s+group)\s+)?")
+# "director of quality improvement": lower-case words after "of" (capitalised ones begin an organisation's name,
+# unless the whole title is capitalised: "Director of Nursing")
+_STOP = r"(?:at|for|of|the|said|says|in|on|with|who|from|to|and|has|had|is|was|will|would|a|an)\b"
+_TAIL = (rf"\s+of\s+(?:(?-i:(?!{_STOP})[a-z]+(?:\s+(?:and\s+|&\s+)?(?!{_STOP})[a-z]+){{0,4}})|"
+         rf"(?-i:(?!(?:The|NHS)\b)[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){{0,2}})(?=\s*(?:,|$|\s+(?:said|says|at|of)\b)))")
+_REGION = (r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:north[\s-]east|north[\s-]west|south[\s-]east|south[\s-]west|"
+           r"east\s+of\s+england|north|south|east|west|midlands|london|yorkshire(?:\s+and\s+the\s+humber)?)\b)?")
+_PAREN = r"(?:\s*\((?-i:[a-z][a-z ,&'-]{1,40})\))?"
+_HEAD = (
+    r"chief\s+executive(?:\s+officer)?"
+    r"|chief\s+inspectors?\s+of\s+(?:hospitals|primary\s+medical\s+services|adult\s+social\s+care|general\s+practice|"
+    r"mental\s+health|healthcare)"
+    r"|chief\s+(?:nurse|midwife|(?:operating|financial|finance|medical|people|information|nursing|digital)\s+officer)"
+    r"|chair(?:man|woman|person)?"
+    r"|director(?:" + _TAIL + r")?"
+    r"|head\s+of\s+(?:hospital\s+)?inspection|head(?:" + _TAIL + r")"
+    r"|company\s+secretary|inspection\s+manager|inspector"
+    r"|prosecutor|barrister|solicitor|lawyer|counsel|coroner|judge|spokes(?:man|woman|person)"
+    r"|mp|health\s+secretary|secretary\s+of\s+state(?:\s+for\s+health(?:\s+and\s+social\s+care)?)?|(?:health\s+)?minister"
+    r"|councillor|consultant(?:\s+[a-z]+ist)?|surgeon|midwife|nurse|matron|doctor|paramedic|campaigner|patient"
+    r"|union\s+official|(?:regional|general)\s+secretary"
+)
+ROLE_RE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})(?P<role>{_RANK}{_FIELD}(?:{_HEAD}){_REGION}{_PAREN})(?![\w-])",
+                     re.IGNORECASE)
+
+LEGAL_OR_PUBLIC = re.compile(r"\b(?:prosecutor|barrister|solicitor|lawyer|counsel|coroner|judge|mp|minister|"
+                             r"secretary\s+of\s+state|health\s+secretary|councillor|patient|campaigner|union|"
+                             r"general\s+secretary|regional\s+secretary)\b")
+_EXECUTIVE = re.compile(r"\b(?:chief\s+executive|chair|chairman|chairwoman|chairperson|director|chief\s+\w+\s+officer|"
+                        r"chief\s+nurse|chief\s+midwife|head\s+of|company\s+secretary)\b")
+_INSPECTOR = re.compile(r"\binspector\b|\bhead\s+of\s+(?:hospital\s+)?inspection\b|\binspection\s+manager\b")
+
+
+def role_text(m: re.Match) -> tuple[str, str | None]:
+    """(role in lower case as worded, "interim" | "acting" | None) of a ROLE_RE match."""
+    role = re.sub(r"\s+", " ", m.group("role").lower()).strip()
+    role = re.sub(r"\binspectors\b", "inspector", role)  # "Chief Inspectors of Hospitals, Professor X" is one
+    qual = m.group("qual").lower().split()
+    return role, next((q for q in qual if q in ("interim", "acting")), None)
+
+
+def is_executive_role(role: str) -> bool:
+    return bool(_EXECUTIVE.search(role)) and not LEGAL_OR_PUBLIC.search(role) and not is_inspector_role(role)
+
+
+def is_inspector_role(role: str) -> bool:
+    return bool(_INSPECTOR.search(role))
