@@ -8,7 +8,7 @@ from .when import find_dates
 
 _SM = re.compile(r"special\s+measures", re.IGNORECASE)
 _SM_STATUS = [
-    ("recommended", re.compile(r"\brecommend\w*\b[^.]{0,120}?special\s+measures|special\s+measures[^.]{0,40}?"
+    ("recommended", re.compile(r"\brecommend\w*\b[^.]{0,200}?special\s+measures|special\s+measures[^.]{0,40}?"
                                r"\brecommend", re.IGNORECASE)),
     ("out", re.compile(r"\b(?:taken|come|came|coming|emerged?|emerging|exit(?:ed|s|ing)?|removed|released|lifted|"
                        r"moved|brought|got|get|getting|leave|left|leaving)\b[^.]{0,30}?\bout\s+of\s+special\s+measures"
@@ -21,7 +21,11 @@ _SM_STATUS = [
                           r"\b(?:in|into)\s+special\s+measures|\bin\s+special\s+measures\s+since|"
                           r"\b(?:is|was|are|were|been|being)\s+in\s+special\s+measures", re.IGNORECASE)),
 ]
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would|if|avoid|risk|threat|facing|faces)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would|should|if|avoid|risk|threat|facing|faces|prospect|"
+                           r"want|wants|hope|hopes|aim|aims|bid|plans?|ambition|seeking|anticipated?|"
+                           r"expects?|expected|likely|to\s+get|order\s+to)\b", re.IGNORECASE)
+# "recommended that the trust be removed from special measures" is a way out, not in
+_OUT_WORDS = re.compile(r"\b(?:removed|taken\s+out|come\s+out|exit|leave|lifted|released)\b", re.IGNORECASE)
 
 _INSPECTION = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|visit(?:ed|s)?|(?:announced|unannounced)\s+(?:inspection|visit))\b",
                          re.IGNORECASE)
@@ -56,8 +60,10 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
             continue
         for status, pattern in _SM_STATUS:
             m = pattern.search(sentence)
-            if not m or (status != "recommended" and _HYPOTHETICAL.search(sentence[:m.start()][-40:])):
+            if not m or _HYPOTHETICAL.search(sentence[:m.start()][-60:]):
                 continue
+            if status == "recommended" and _OUT_WORDS.search(m.group()):
+                status = "out"
             trust = _trust_for(doc, ss, se, m.start() + ss)
             if trust is None or doc.org(trust).kind not in ("trust", "hospital"):
                 continue
