@@ -31,8 +31,9 @@ _INSPECTION = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|visit(?:ed|s)?|(?:an
                          re.IGNORECASE)
 _ENFORCEMENT = [
     ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b", re.IGNORECASE)),
-    ("section 31 conditions", re.compile(r"\bsection\s+31\b|\b(?:urgent\s+)?conditions\s+on\s+(?:its\s+)?registration\b"
-                                         r"|\bimposed\s+(?:urgent\s+)?conditions\b", re.IGNORECASE)),
+    ("section 31 conditions", re.compile(r"\bsection\s+31\b|\bconditions?\s+(?:on|to)\s+(?:the\s+|its\s+|their\s+)?"
+                                         r"(?:[\w-]+['’]s?\s+)?registration\b|\bimpos\w*\s+(?:\w+\s+)?conditions?\b",
+                                         re.IGNORECASE)),
     ("requirement notice", re.compile(r"\brequirement\s+notices?\b", re.IGNORECASE)),
     ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ing)\b|\bpleaded\s+guilty\b|\bfined\s+£", re.IGNORECASE)),
 ]
