@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .model import Enforcement, Inspection, SpecialMeasures
-from .when import find_dates
+from .when import find_dates, join_range
 
 _SM = re.compile(r"special\s+measures", re.IGNORECASE)
 _SM_STATUS = [
@@ -83,15 +83,16 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
 
 def find_inspections(doc) -> list[Inspection]:
     out: dict[tuple, Inspection] = {}
+    kinds = {o.key: o.kind for o in doc.organisations}
     for ss, se in doc.sentences:
         sentence = doc.text[ss:se]
-        m = _INSPECTION.search(sentence)
-        if not m:
+        cues = [m.start() for m in _INSPECTION.finditer(sentence)]
+        if not cues:
             continue
-        dates = find_dates(sentence, doc.article.published)
+        dates = [d for d in _spans(sentence, find_dates(sentence, doc.article.published))
+                 if _near_inspection(sentence, d, cues)]
         if not dates:
             continue
-        kinds = {o.key: o.kind for o in doc.organisations}
         here = [k for _s, _e, k in doc.mentions_in(ss, se) if kinds.get(k) in ("trust", "hospital")]
         subject = here[0] if here else (doc.main("trust") or doc.main("hospital"))
         if subject is None:
@@ -101,6 +102,32 @@ def find_inspections(doc) -> list[Inspection]:
             if key not in out:
                 out[key] = Inspection(subject, start, end, doc.evidence(ss, se, "pattern", 0.6))
     return list(out.values())
+
+
+_RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|-|–)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _spans(sentence: str, dates: list) -> list:
+    """'between February and June' is one visit from February to June, not two visits."""
+    out = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev and prev[3] is None and _RANGE_GAP.fullmatch(sentence[prev[1]:d[0]]) \
+                and _RANGE_OPEN.search(sentence[:prev[0]][-15:]):
+            out[-1] = (prev[0], d[1], *join_range(prev[2], d[3] or d[2]))
+        else:
+            out.append(d)
+    return out
+
+
+def _near_inspection(sentence: str, date, cues: list[int]) -> bool:
+    """A date tells when a visit was when it stands close to the word for it, with no special measures between."""
+    for c in cues:
+        lo, hi = sorted((c, date[0]))
+        if hi - lo <= 90 and not _SM.search(sentence[lo:hi]) and not re.search(r"[;]", sentence[lo:hi]):
+            return True
+    return False
 
 
 def find_enforcement(doc) -> list[Enforcement]:

@@ -46,5 +46,14 @@ def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, 
 
         def day(d):
             return f"{prefix}-{int(d):02d}" if d and y and 1 <= int(d) <= 31 else prefix
-        out.append((m.start(), m.end(), day(day1), day(day2) if day2 else None))
+        first, last = day(day1), day(day2) if day2 else None
+        out.append((m.start(), m.end(), first, last if last != first else None))
     return out
+
+
+def join_range(first: str, last: str) -> tuple[str, str]:
+    """'February' .. '2023-06': the open end takes its year from the other end."""
+    if first.startswith("--") and re.match(r"^\d{4}-\d\d", last):
+        year = int(last[:4]) - (1 if first[2:4] > last[5:7] else 0)
+        first = f"{year:04d}-{first[2:]}"
+    return first, last
