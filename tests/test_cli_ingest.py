@@ -17,7 +17,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def quads(location) -> int:
-    store = open_store(location, create=False)
+    store = open_store(location, read_only=True)
     return sum(1 for _ in store.quads_for_pattern(None, None, None, None))
 
 

@@ -29,8 +29,10 @@ def default_location() -> str:
 
 
 def open_store(location: str | os.PathLike, *, create: bool = True, read_only: bool = False) -> pyoxigraph.Store:
+    """The store at `location`. Readers should ask for read_only: it takes no lock, so it works while an
+    ingest or `nhskg serve` holds the store, and sees the store as it was when opened."""
     path = Path(location)
-    if not create and not path.is_dir():
+    if (read_only or not create) and not (path / "CURRENT").is_file():
         raise StoreError(f"no store at {path} (run `nhskg ingest PATH --store {path}` first)")
     try:
         if read_only:

@@ -31,7 +31,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    store = open_store(args.store, create=False)
+    store = open_store(args.store, read_only=True)
     graph = None
     if args.article:
         graph = graph_of_source(store, args.article)

@@ -51,7 +51,7 @@ def run(args) -> int:
                 raise UserError(f"environment variable {args.password_env} is not set")
         table = run_remote(args.endpoint, text, params, user=args.user, password=password)
     else:
-        table = run_local(open_store(args.store, create=False), text, params)
+        table = run_local(open_store(args.store, read_only=True), text, params)
     write(table, args.format, sys.stdout)
     return 0
 

@@ -25,7 +25,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    store = open_store(args.store, create=False)
+    store = open_store(args.store, read_only=True)
     graphs = article_graphs(store)
     triples = sum(1 for g in graphs for _ in store.quads_for_pattern(None, None, None, g))
     print(f"articles  {len(graphs)}")

@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    store = open_store(args.store, create=False)
+    store = open_store(args.store, read_only=True)
     graphs = article_graphs(store)
     failed = 0
     for g in graphs:
