@@ -57,9 +57,13 @@ class Gazetteer:
             for n in names:
                 self._trust_core.setdefault(core_key(n), code)
         self._site_key: dict[str, list[Site]] = {}
+        self._site_bag: dict[str, list[Site]] = {}
+        self._trust_sites: dict[str, list[Site]] = {}
         for s in self.sites.values():
             for k in {_site_key(s.name), _site_key(re.sub(r"\s*[&(,-].*$", "", s.name))}:
                 self._site_key.setdefault(k, []).append(s)
+                self._site_bag.setdefault(_bag(k), []).append(s)
+            self._trust_sites.setdefault(s.trust, []).append(s)
         self._trust_choices = list(self._trust_core)
 
     def trust_code(self, name: str) -> str | None:
@@ -94,12 +98,26 @@ class Gazetteer:
         return a == b or self.successor.get(a) == b or self.successor.get(b) == a
 
     def sites_named(self, name: str) -> list[Site]:
-        return self._site_key.get(_site_key(name), [])
+        """Sites of that name, then those of the same words in another order ("X County Hospital", "County Hospital X")."""
+        k = _site_key(name)
+        exact = self._site_key.get(k, [])
+        return exact + [s for s in self._site_bag.get(_bag(k), []) if s not in exact]
+
+    def sites_of(self, trust: str | None) -> list[Site]:
+        """The sites of a trust and of the trusts merged into it or it into."""
+        if not trust:
+            return []
+        related = {trust, self.successor.get(trust)} | {old for old, new in self.successor.items() if new == trust}
+        return [s for code in related if code for s in self._trust_sites.get(code, [])]
 
 
 def _site_key(name: str) -> str:
     k = key(name)
     return k[4:] if k.startswith("the ") else k
+
+
+def _bag(key: str) -> str:
+    return " ".join(sorted(key.split()))
 
 
 def _in_order(words: list[str], target: list[str]) -> bool:

@@ -68,9 +68,16 @@ def _possessive_place(token: str) -> bool:
     return bool(m) and m.group(1).lower() in _towns()
 
 
-def _clean_run(run: str) -> str:
-    tokens = _strip_left(run.split())
-    return " ".join(tokens)
+def _clean_run(run: str, site_word: str | None = None) -> str:
+    """A run without the words news puts before a name; a site's name the gazetteer knows keeps them
+    ("New QEII Hospital")."""
+    tokens = run.split()
+    kept = _strip_left(tokens)
+    if site_word:
+        for i in range(len(tokens) - len(kept)):
+            if gazetteer().sites_named(" ".join([*tokens[i:], site_word])):
+                return " ".join(tokens[i:])
+    return " ".join(kept)
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +111,7 @@ def _hospital_list_candidates(text: str, taken: list[tuple[int, int]]):
         if _overlaps(m.start(), m.end(), taken):
             continue
         for part in re.finditer(_SITE_RUN, m.group(1)):
-            name = _clean_run(part.group())
+            name = _clean_run(part.group(), "Hospital")
             # "Worcester and Redditch hospitals" names towns, not sites: a one-word part must be a known site
             if name and (len(name.split()) > 1 or gazetteer().sites_named(f"{name} Hospital")):
                 start = m.start(1) + part.start() + part.group().find(name.split()[0])
@@ -118,7 +125,7 @@ def _hospital_candidates(text: str, taken: list[tuple[int, int]]):
         nxt = text[m.end():m.end() + 40]
         if re.match(r",?\s+(?:NHS|Foundation|Trust|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
             continue  # part of a trust's name the trust pattern did not take
-        name = _clean_run(m.group(1))
+        name = _clean_run(m.group(1), m.group(2))
         if not name:
             continue
         name = f"{name} {m.group(2)}"
@@ -173,7 +180,8 @@ def _short_forms(name: str, kind: str) -> set[str]:
     if kind == "hospital" and len(words) >= 2 and words[-1].lower() in ("hospital", "hospitals"):
         forms.add(" ".join(words[:-1]))
     content = [w for w in words if w not in _SMALL and w != "NHS"]
-    for ws in (words, content, [w for w in content if w.lower() not in ("foundation", "university", "hospitals")]):
+    for ws in (words, content, [w for w in content if w.lower() not in ("foundation", "university", "hospitals")],
+               [w for w in tail if w not in _SMALL]):
         letters = "".join(w[0] for w in ws if w[0].isalpha() and w[0].isupper())
         if len(letters) >= 2:
             forms.add(letters)
@@ -231,6 +239,11 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
             ent.names.add(name)
         mentions.append((s, e, ent.org.key))
 
+    for s, e, name, site in _site_short_forms(text, entities, [(s, e) for s, e, _ in mentions] + headline):
+        ent = entity_for("hospital", name, None)
+        ent.org.ods_code = site.code
+        mentions.append((s, e, ent.org.key))
+
     cqc = [m for m in CQC_RE.finditer(text)]
     if cqc:
         ent = Entity(Organisation(key="regulator:cqc", kind="regulator", name="Care Quality Commission"))
@@ -241,6 +254,7 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
     _add_short_form_mentions(text, entities, mentions)
     mentions.sort()
     _add_references(text, entities, mentions)
+    _add_enumerated_hospitals(text, entities, mentions)
     mentions.sort()
     orgs = [e.org for e in entities.values()]
     for e in entities.values():
@@ -267,11 +281,16 @@ def _link_hospitals(entities: dict[str, Entity]) -> None:
         h = e.org
         if h.kind != "hospital":
             continue
-        sites = gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
+        if h.trust_key:
+            continue  # the text said which trust runs it
+        sites = [gaz.sites[h.ods_code]] if h.ods_code else \
+            gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
         in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
         if in_article:
             site = in_article[0]
-            h.trust_key = next(t.key for t in trusts if gaz.same_trust(site.trust, t.ods_code))
+            runs = [t for t in trusts if gaz.same_trust(site.trust, t.ods_code)]
+            # a site goes with its trust into a merger: the successor named in the article runs it now
+            h.trust_key = next((t.key for t in runs if t.ods_code == gaz.successor.get(site.trust)), runs[0].key)
         else:
             site = sites[0] if len({s.trust for s in sites}) == 1 else None
             namesake = [t for t in trusts if _distinctive(h.name) and _distinctive(h.name) <= _distinctive(t.name)]
@@ -307,7 +326,7 @@ def _add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: l
         if len(keys) != 1:
             continue  # a form two entities share says nothing
         k = next(iter(keys))
-        for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?![\w’'-])", text):
+        for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?![\w-]|['’][a-rt-z])", text):
             if not _overlaps(m.start(), m.end(), taken):
                 mentions.append((m.start(), m.end(), k))
                 taken.append((m.start(), m.end()))
@@ -339,3 +358,52 @@ def _add_references(text: str, entities: dict[str, Entity], mentions: list) -> N
             mentions.append((m.start(), m.end(), k))
 
 
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memorial|County)\s+)?(?:Hospital|Infirmary)$",
+                          re.IGNORECASE)
+
+
+def _site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
+    """A site of one of the article's trusts named without its "Hospital": "Wexham Park" for Wexham Park Hospital."""
+    gaz = gazetteer()
+    seen = set()
+    for e in list(entities.values()):
+        for site in gaz.sites_of(e.org.ods_code) if e.org.kind == "trust" else []:
+            short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
+            if short == site.name or len(short.split()) < 2 or short.lower() in seen:
+                continue
+            seen.add(short.lower())
+            pattern = rf"(?<![\w’'])(?<![A-Z][\w’']\s){re.escape(short)}(?![\w-]|\s+[A-Z])"
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                if m.group()[0].isupper() and not _overlaps(m.start(), m.end(), taken):
+                    taken.append((m.start(), m.end()))
+                    yield m.start(), m.end(), m.group(), site
+
+
+_PLACE = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}(?:[ \t]*\([A-Z][\w ]+\))?"
+ENUM_RE = re.compile(rf"\bhospitals[ \t]*(?:of|:|–|-)[ \t]+((?:{_PLACE},[ \t]+)*{_PLACE},?[ \t]+(?:and|&)[ \t]+{_PLACE})")
+
+
+def _add_enumerated_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """"the four hospitals of A, B (Town) and C": each named part is a hospital of the trust the sentence is about."""
+    gaz = gazetteer()
+    for m in ENUM_RE.finditer(text):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        trust = next((k for s, _e, k in reversed(mentions)
+                      if sentence_start <= s < m.start() and entities[k].org.kind == "trust"), None)
+        for part in re.finditer(_PLACE, m.group(1)):
+            s = m.start(1) + part.start()
+            name, _, town = part.group().partition("(")
+            name = name.strip()
+            e = s + len(name)
+            if _overlaps(s, e, [(a, b) for a, b, _ in mentions]) or name.lower() in _STOP:
+                continue
+            k = f"hospital:{len(entities) + 1}"
+            org = Organisation(key=k, kind="hospital", name=name, trust_key=trust, town=town.strip(" )") or None)
+            code = entities[trust].org.ods_code if trust else None
+            site = next((x for x in gaz.sites_of(code) if core_key(x.name).startswith(core_key(name) + " ")), None)
+            if site is not None:
+                org.ods_code, org.town = site.code, org.town or site.town or None
+            entities[k] = Entity(org, {name})
+            mentions.append((s, e, k))

@@ -39,13 +39,25 @@ def mergers(ref: Path) -> dict:
         return {r["trust_code_old"]: [r["trust_code_new"], r["from_date"]] for r in csv.DictReader(f)}
 
 
+def town_case(town: str) -> str:
+    """"KING'S LYNN" -> "King's Lynn", "STOKE-ON-TRENT" -> "Stoke-on-Trent"."""
+    small = {"on", "upon", "under", "in", "by", "the", "le", "de", "cum", "next", "super", "and"}
+
+    def word(w: str, first: bool) -> str:
+        parts = w.lower().split("-")
+        return "-".join(p if (i or not first) and p in small else p[:1].upper() + p[1:]
+                        for i, p in enumerate(parts))
+
+    return " ".join(word(w, i == 0) for i, w in enumerate(town.strip().split()))
+
+
 def sites(ref: Path, trust_codes: set[str]) -> dict:
     out: dict[str, list] = {}
 
     def add(code, name, parent, town):
         code, name, parent = code.strip(), name.strip(), parent.strip()
         if code and name and parent in trust_codes and code not in out:
-            out[code] = [name, parent, (town or "").strip().title()]
+            out[code] = [name, parent, town_case(town or "")]
 
     with open(ref / "Hospital.csv", encoding="utf-8", newline="") as f:
         rows = csv.reader(f)
