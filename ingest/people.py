@@ -113,7 +113,7 @@ def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
         before, after = text[ss:m.start() + ss], text[end:se]
         if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after):
             mention.strong = True
-        _attach_role(doc, mention, m.start() + ss, roles, ss, se)
+        _attach_role(doc, mention, start, roles, ss, se)
         out.append(mention)
     _pair_coordinated(doc, sentence, ss, roles, out)
     return out
