@@ -2,7 +2,10 @@
 and used where it is declared, the schemes hold what the CQC rates, and OWL-RL finds no inconsistency."""
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import owlrl
@@ -228,3 +231,41 @@ def test_owl_rl_closure_flags_a_node_that_is_two_disjoint_kinds():
     trust = next(data.subjects(RDF.type, NHSKG.Trust))
     data.add((trust, RDF.type, NHSKG.Hospital))
     assert any("Disjoint classes" in p and str(trust) in p for p in inconsistencies(closure(data)))
+
+
+# ---------- generated documentation ----------
+
+def script(name: str):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+
+@pytest.mark.parametrize("name", ["gen_ontology_docs", "gen_ontology_diagram"])
+def test_generated_docs_are_up_to_date_with_the_turtle(name):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / f"{name}.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_the_staleness_checks_can_fail(tmp_path, monkeypatch):
+    docs, diagram = script("gen_ontology_docs"), script("gen_ontology_diagram")
+    edited = tmp_path / "ontology.md"
+    edited.write_text(docs.OUT.read_text("utf-8").replace("rank 4", "rank 5"), "utf-8")
+    monkeypatch.setattr(docs, "OUT", edited)
+    assert docs.main(["--check"]) == 1
+    undigested = tmp_path / "ontology.png"
+    diagram.plt.figure().savefig(undigested, format="png")
+    monkeypatch.setattr(diagram, "OUT", undigested)
+    assert diagram.main(["--check"]) == 1
+
+
+def test_the_reference_documents_every_term_and_concept():
+    text = (ROOT / "docs" / "ontology.md").read_text("utf-8")
+    for term in declared_terms():
+        assert f"`nhskg:{term.split('#')[1]}`" in text, term
+    for c in VOCAB.subjects(RDF.type, SKOS.Concept):
+        assert f"`v:{c[len(V):]}`" in text, c
+    assert "A rating must have one level: Outstanding, Good, Requires improvement or Inadequate." in text
