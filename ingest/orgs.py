@@ -27,8 +27,8 @@ HOSPITAL_RE = re.compile(
 HOSPITAL_LIST_RE = re.compile(
     rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])")
 CQC_RE = re.compile(r"\b(?:Care\s+Quality\s+Commission|CQC)\b")
-REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w’'-]| NHS| Foundation| Trust)")
-ACRONYM_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w-]|['’][a-rt-z]| NHS| Foundation| Trust)")
+_PAREN_ABBR = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
 # Capitalised words that start a run without being part of a name: sentence openers, roles, titles.
 _STOP = {
@@ -137,14 +137,17 @@ def _hospital_candidates(text: str, taken: list[tuple[int, int]]):
         yield start, end, name
 
 
+_TITLE_LOWER = {"with", "from", "into", "over", "upon", "than", "that", "after", "amid"}  # some styles keep these small
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines In Title Case (headlines): capitals there do not mark names, so no name is found there."""
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().rstrip()
-        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
-        if (not line.endswith((".", '"', "”")) and len(words) >= 5
-                and sum(w[0].isupper() for w in words) >= 0.85 * len(words)):
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3 and w.lower() not in _TITLE_LOWER]
+        # a caption or a sentence has lower-case words of some length; a headline In Title Case has none
+        if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words):
             spans.append((m.start(), m.end()))
     return spans
 
@@ -231,7 +234,7 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
     listed = list(_hospital_list_candidates(text, trust_spans + headline))
     listed_spans = [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in HOSPITAL_LIST_RE.finditer(text)]
     for s, e, name in listed + list(_hospital_candidates(text, trust_spans + headline + listed_spans)):
-        ent = entity_for("hospital", name, None)
+        ent = _trust_called(entities, name) or entity_for("hospital", name, None)
         if len(name) > len(ent.org.name):
             ent.names.add(ent.org.name)
             ent.org.name = name
@@ -265,6 +268,19 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
     for o in orgs:
         o.evidence = first.get(o.key)  # a span for now; the document turns it into Evidence
     return orgs, mentions
+
+
+def _trust_called(entities: dict[str, Entity], name: str) -> Entity | None:
+    """The article's trust that "X Hospitals" stands for: news drops "NHS Trust" from a trust's name."""
+    if not name.endswith("Hospitals"):
+        return None
+    code = gazetteer().trust_code(name)
+    words = _distinctive(name) - {"university", "teaching"}
+    for e in entities.values():
+        if e.org.kind == "trust" and ((code and e.org.ods_code == code)
+                                      or (words and words == _distinctive(e.org.name) - {"university", "teaching"})):
+            return e
+    return None
 
 
 def _link_hospitals(entities: dict[str, Entity]) -> None:
@@ -322,11 +338,16 @@ def _add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: l
             if len(first) >= 6:
                 forms.setdefault("the " + first[:4], set()).add(e.org.key)  # "the Alex", "the Lister"
                 forms.setdefault("the " + first, set()).add(e.org.key)
+    for s, e, k in list(mentions):
+        abbr = _PAREN_ABBR.match(text, e)  # "London Ambulance Service NHS Trust (LAS)"
+        if abbr and entities[k].org.kind != "regulator":
+            forms.setdefault(abbr.group(1), set()).add(k)
     for form, keys in forms.items():
         if len(keys) != 1:
             continue  # a form two entities share says nothing
         k = next(iter(keys))
-        for m in re.finditer(rf"(?<![\w’']){re.escape(form)}(?![\w-]|['’][a-rt-z])", text):
+        pattern = re.escape(form).replace("the\\ ", "[Tt]he\\ ", 1) if form.startswith("the ") else re.escape(form)
+        for m in re.finditer(rf"(?<![\w’']){pattern}(?![\w-]|['’][a-rt-z])", text):
             if not _overlaps(m.start(), m.end(), taken):
                 mentions.append((m.start(), m.end(), k))
                 taken.append((m.start(), m.end()))

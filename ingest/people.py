@@ -171,7 +171,7 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
         if r.start < mention.end:
             continue
         gap = text[mention.end:r.start]
-        if _ROLE_AFTER_GAP.fullmatch(gap) or _possessive_gap(doc, mention.end, r.start):
+        if _role_follows(doc, mention.end, r.start):
             org, _ = _org_after(doc, r.end, se)
             _set_role(doc, mention, r, org, ss)
             return
@@ -189,22 +189,24 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
         mention.org, mention.explicit_org = k, True
 
 
-_ROLE_AFTER_GAP = re.compile(r"[ \t]*(?:,|\(|,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been)|is|was|has[ \t]+been|had[ \t]+been|"
-                             r"became|becomes|now|then))[ \t]*(?:(?:the|a|an|its|their|our)[ \t]+)?")
+# between a name and its role: ", " / " (" / " is " / ", who was " ... then perhaps "the", "its"
+_LINK = re.compile(r"[ \t]*(?:,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been)|is|was|has[ \t]+been|had[ \t]+been|"
+                   r"became|becomes|now|then)|,|\()(?:[ \t]*,)?[ \t]*(?:(?:the|a|an|its|their|our)[ \t]+)?")
 
 
-def _possessive_gap(doc, end: int, role_start: int) -> bool:
-    """", the trust's " / ", CQC " / ", QEH's ": an organisation standing between name and role."""
-    gap = doc.text[end:role_start]
-    m = re.match(r"[ \t]*,[ \t]*(?:the[ \t]+)?", gap)
-    if not m:
+def _role_follows(doc, end: int, role_start: int) -> bool:
+    """Whether the text between a name and a role joins them: a link, then perhaps the organisation
+    (", the trust's chief executive", ", CQC deputy director", " is NHS England's medical director")."""
+    link = _LINK.match(doc.text, end, role_start)
+    if not link:
         return False
-    rest_start = end + m.end()
-    for s, e, _k in doc.mentions_in(rest_start, role_start):
-        if s <= rest_start + 4 and re.fullmatch(r"(?:['’]s)?[ \t]+", doc.text[e:role_start]):
+    rest = link.end()
+    if rest == role_start:
+        return True
+    for s, e, _k in doc.mentions_in(max(0, rest - 4), role_start):
+        if s <= rest + 4 and re.fullmatch(r"(?:['’]s)?[ \t]+", doc.text[e:role_start]):
             return True
-    return bool(re.fullmatch(r"(?:[A-Z][\w&]*[ \t]+){1,3}|[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){0,2}['’]s[ \t]+",
-                             doc.text[rest_start:role_start]))
+    return bool(re.fullmatch(r"[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){0,2}(?:['’]s)?[ \t]+", doc.text[rest:role_start]))
 
 
 def _org_after(doc, pos: int, se: int) -> tuple[str | None, int]:
