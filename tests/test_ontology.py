@@ -12,6 +12,7 @@ import owlrl
 from owlrl.Namespaces import ERRNS
 import pyoxigraph
 import pytest
+import rdflib.term
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
@@ -200,7 +201,14 @@ def closure(data: Graph) -> Graph:
     g = Graph()
     for part in (ONT, VOCAB, data):
         g += part
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    # owlrl swaps rdflib's process-wide literal converters and restores them only in part (xsd:gMonth
+    # stays broken), which would make later validations in this process reject valid month literals.
+    converters = dict(rdflib.term._toPythonMapping)
+    try:
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    finally:
+        rdflib.term._toPythonMapping.clear()
+        rdflib.term._toPythonMapping.update(converters)
     return g
 
 
