@@ -65,10 +65,18 @@ class Gazetteer:
                 self._site_bag.setdefault(_bag(k), []).append(s)
             self._trust_sites.setdefault(s.trust, []).append(s)
         self._trust_choices = list(self._trust_core)
+        self._code_cache: dict[str, str | None] = {}  # news names repeat across articles
 
     def trust_code(self, name: str) -> str | None:
         """The ODS code of the trust a news name refers to, or None when no name is close enough."""
         k = core_key(name)
+        if k not in self._code_cache:
+            if len(self._code_cache) > 100_000:
+                self._code_cache.clear()
+            self._code_cache[k] = self._trust_code(k)
+        return self._code_cache[k]
+
+    def _trust_code(self, k: str) -> str | None:
         if not k:
             return None
         if k in self._trust_core:

@@ -105,9 +105,9 @@ def _trust_candidates(text: str):
         yield start, m.end(), full
 
 
-def _hospital_list_candidates(text: str, taken: list[tuple[int, int]]):
+def _hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]):
     """"the Alexandra and Kidderminster hospitals": one hospital per name of the list."""
-    for m in HOSPITAL_LIST_RE.finditer(text):
+    for m in lists:
         if _overlaps(m.start(), m.end(), taken):
             continue
         for part in re.finditer(_SITE_RUN, m.group(1)):
@@ -231,8 +231,9 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
         mentions.append((s, e, ent.org.key))
         trust_spans.append((s, e))
 
-    listed = list(_hospital_list_candidates(text, trust_spans + headline))
-    listed_spans = [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in HOSPITAL_LIST_RE.finditer(text)]
+    lists = list(HOSPITAL_LIST_RE.finditer(text)) if "ospitals" in text else []
+    listed = list(_hospital_list_candidates(lists, trust_spans + headline))
+    listed_spans = [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
     for s, e, name in listed + list(_hospital_candidates(text, trust_spans + headline + listed_spans)):
         ent = _trust_called(entities, name) or entity_for("hospital", name, None)
         if len(name) > len(ent.org.name):
@@ -343,7 +344,7 @@ def _add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: l
         if abbr and entities[k].org.kind != "regulator":
             forms.setdefault(abbr.group(1), set()).add(k)
     for form, keys in forms.items():
-        if len(keys) != 1:
+        if len(keys) != 1 or form.removeprefix("the ") not in text:
             continue  # a form two entities share says nothing
         k = next(iter(keys))
         pattern = re.escape(form).replace("the\\ ", "[Tt]he\\ ", 1) if form.startswith("the ") else re.escape(form)
@@ -389,12 +390,15 @@ def _site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[
     """A site of one of the article's trusts named without its "Hospital": "Wexham Park" for Wexham Park Hospital."""
     gaz = gazetteer()
     seen = set()
+    lowered = text.lower()
     for e in list(entities.values()):
         for site in gaz.sites_of(e.org.ods_code) if e.org.kind == "trust" else []:
             short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
             if short == site.name or len(short.split()) < 2 or short.lower() in seen:
                 continue
             seen.add(short.lower())
+            if short.lower() not in lowered:
+                continue
             pattern = rf"(?<![\w’'])(?<![A-Z][\w’']\s){re.escape(short)}(?![\w-]|\s+[A-Z])"
             for m in re.finditer(pattern, text, re.IGNORECASE):
                 if m.group()[0].isupper() and not _overlaps(m.start(), m.end(), taken):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .model import Person
 from .resolve import same_person
-from .roles import LEGAL_OR_PUBLIC, ROLE_RE, is_executive_role, is_inspector_role, role_text
+from .roles import LEGAL_OR_PUBLIC, ROLE_HINT, ROLE_RE, is_executive_role, is_inspector_role, role_text
 
 _HON_WORD = r"(?:Professor|Prof|Dr|Sir|Dame|Mrs|Mr|Ms|Miss|Mx|Lord|Lady|Baroness|Baron|Cllr|Councillor|Revd|Rev)(?![a-z])"
 # News sometimes lower-cases "professor" inside a sentence; other honorifics keep their capital.
@@ -99,9 +99,13 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
 def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
     text = doc.text
     sentence = text[ss:se]
-    roles = [_Role(ss + m.start(), ss + m.end(), m) for m in ROLE_RE.finditer(sentence)]
+    names = list(NAME_RE.finditer(sentence))
+    if not names:
+        return []
+    roles = [_Role(ss + m.start(), ss + m.end(), m) for m in ROLE_RE.finditer(sentence)] \
+        if ROLE_HINT.search(sentence) else []
     out: list[_Mention] = []
-    for m in NAME_RE.finditer(sentence):
+    for m in names:
         found = _name_of(doc, ss + m.start(), ss + m.start("name"), ss + m.end(), m.group("hon"), m.group("name"))
         if found is None:
             continue
@@ -110,7 +114,7 @@ def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
             out.append(_Mention(start, end, name, None, strong=False))  # a surname alone: only a later mention
             continue
         mention = _Mention(start, end, name, hon, strong=bool(hon))
-        before, after = text[ss:m.start() + ss], text[end:se]
+        before, after = text[max(ss, m.start() + ss - 40):m.start() + ss], text[end:se]
         if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after):
             mention.strong = True
         _attach_role(doc, mention, start, roles, ss, se)

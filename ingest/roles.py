@@ -32,6 +32,10 @@ _HEAD = (
 ROLE_RE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})(?P<role>{_RANK}{_FIELD}(?:{_HEAD}){_REGION}{_PAREN})(?![\w-])",
                      re.IGNORECASE)
 
+# Every title above holds one of these words: sentences without any need no full search.
+ROLE_HINT = re.compile(r"\b(?i:chief|chair|director|head|secretary|inspector|manager|prosecutor|barrister|solicitor|"
+                       r"lawyer|counsel|coroner|judge|spokes|mp|minister|councillor|consultant|surgeon|midwife|nurse|"
+                       r"matron|doctor|paramedic|campaigner|patient|union)")
 LEGAL_OR_PUBLIC = re.compile(r"\b(?:prosecutor|barrister|solicitor|lawyer|counsel|coroner|judge|mp|minister|"
                              r"secretary\s+of\s+state|health\s+secretary|councillor|patient|campaigner|union|"
                              r"general\s+secretary|regional\s+secretary)\b")
