@@ -277,3 +277,12 @@ def test_the_reference_documents_every_term_and_concept():
     for c in VOCAB.subjects(RDF.type, SKOS.Concept):
         assert f"`v:{c[len(V):]}`" in text, c
     assert "A rating must have one level: Outstanding, Good, Requires improvement or Inadequate." in text
+
+
+def test_labels_the_rdf_mapping_looks_up_are_in_the_vocabularies():
+    """ingest/rdf.py finds some concepts by label; renaming one in the Turtle must not go unnoticed."""
+    from nhskg.ingest.rdf import SM_STATUS
+    from nhskg.ingest.vocab import scheme
+
+    assert all(scheme("special-measures-status").iri(label) for label in SM_STATUS.values())
+    assert all(scheme("post-kind").iri(kind) for kind in ("executive", "inspector", "other"))
