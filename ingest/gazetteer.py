@@ -64,8 +64,13 @@ class Gazetteer:
                 self._site_key.setdefault(k, []).append(s)
                 self._site_bag.setdefault(_bag(k), []).append(s)
             self._trust_sites.setdefault(s.trust, []).append(s)
+        self.compound_sites = _compound_site_index(self.sites.values())
         self._trust_choices = list(self._trust_core)
         self._code_cache: dict[str, str | None] = {}  # news names repeat across articles
+
+    def exact_trust_code(self, name: str) -> str | None:
+        """The code of a trust whose official name (kind words apart) is exactly this one."""
+        return self._trust_core.get(core_key(name))
 
     def trust_code(self, name: str) -> str | None:
         """The ODS code of the trust a news name refers to, or None when no name is close enough."""
@@ -122,6 +127,32 @@ class Gazetteer:
 def _site_key(name: str) -> str:
     k = key(name)
     return k[4:] if k.startswith("the ") else k
+
+
+SITE_TOKEN = re.compile(r"[\w’'&]+")
+_SITE_WORDS = {"hospital", "hospitals", "infirmary", "centre", "hospice"}
+_JOINS = {"and", "of", "at", "for", "&", "on", "upon"}
+
+
+def token_key(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+def _compound_site_index(sites) -> dict[str, list[tuple[tuple[str, ...], Site]]]:
+    """First word -> (words, site) of the site names the "X Hospital" pattern cannot take whole:
+    "X and Y Hospital", "Hospital of X", "X Hospital at Y"."""
+    index: dict[str, list[tuple[tuple[str, ...], Site]]] = {}
+    for s in sites:
+        name = re.sub(r"\s*\(.*$|\s+-\s+.*$", "", s.name)
+        words = tuple(token_key(w) for w in SITE_TOKEN.findall(name))
+        if len(words) < 3 or not _SITE_WORDS & set(words) or words[0] in _JOINS:
+            continue
+        if words[-1] in _SITE_WORDS and not _JOINS & set(words):
+            continue
+        index.setdefault(words[0], []).append((words, s))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest name first
+    return index
 
 
 def _bag(key: str) -> str:

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .gazetteer import core_key, gazetteer
+from .gazetteer import SITE_TOKEN, Site, core_key, gazetteer, token_key
 from .model import Organisation
 
-_TOKEN = r"(?:[A-Z][\w’'\-]*|&)"
+_TOKEN = r"(?:[A-Z][\w’'\-]*|\d+[a-z][\w’'\-]*|&)"  # "2gether NHS Foundation Trust"
 _JOIN = r"(?:,?\s+(?:(?:of|and|&|the|upon|on|for)\s+)*)"
 _RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 # A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
@@ -72,12 +72,11 @@ def _clean_run(run: str, site_word: str | None = None) -> str:
     """A run without the words news puts before a name; a site's name the gazetteer knows keeps them
     ("New QEII Hospital")."""
     tokens = run.split()
-    kept = _strip_left(tokens)
     if site_word:
-        for i in range(len(tokens) - len(kept)):
+        for i in range(len(tokens)):
             if gazetteer().sites_named(" ".join([*tokens[i:], site_word])):
                 return " ".join(tokens[i:])
-    return " ".join(kept)
+    return " ".join(_strip_left(tokens))
 
 
 @lru_cache(maxsize=1)
@@ -89,12 +88,7 @@ def _trust_candidates(text: str):
     for m in TRUST_RE.finditer(text):
         run, suffix = m.group(1), m.group(2)
         pieces = [run] + [run[c.end():] for c in re.finditer(r",\s*", run)]
-        best = None
-        for piece in pieces:
-            name = _clean_run(piece)
-            if name and gazetteer().trust_code(f"{name} {suffix}"):
-                best = name
-                break
+        best = _known_trust_tail(pieces, suffix)
         if best is None:
             last = _clean_run(pieces[-1])
             best = _clean_run(run) if len(pieces) > 1 and " and " in pieces[-1] else last
@@ -103,6 +97,43 @@ def _trust_candidates(text: str):
         full = f"{best} {suffix}".replace(" ,", ",")
         start = m.start(1) + m.group(1).rfind(best.split()[0]) if best.split()[0] in m.group(1) else m.start(1)
         yield start, m.end(), full
+
+
+def _known_trust_tail(pieces: list[str], suffix: str) -> str | None:
+    """The longest tail of the run that names a trust of the gazetteer: exactly at any word, else closely
+    once the usual leading words are cut ("Neighbouring X NHS Trust", "Advertisement X NHS Trust")."""
+    gaz = gazetteer()
+    for piece in pieces:
+        tokens = piece.split()
+        for i in range(len(tokens)):
+            if tokens[i] not in _SMALL and gaz.exact_trust_code(f"{' '.join(tokens[i:])} {suffix}"):
+                return " ".join(tokens[i:])
+    for piece in pieces:
+        name = _clean_run(piece)
+        if name and gaz.trust_code(f"{name} {suffix}"):
+            return name
+    return None
+
+
+def _compound_sites(text: str, taken: list[tuple[int, int]]):
+    """Official site names the "X Hospital" pattern cannot take whole, as written in the text
+    ("X and Y Hospital", "Hospital of X", "X Hospital at Y")."""
+    index = gazetteer().compound_sites
+    tokens = [(m.start(), m.end(), token_key(m.group())) for m in SITE_TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        s, _, first = tokens[i]
+        entries = index.get(first) if text[s].isupper() else None
+        hit = next(((words, site) for words, site in entries or ()
+                    if tuple(t[2] for t in tokens[i:i + len(words)]) == words), None)
+        if hit is None:
+            i += 1
+            continue
+        words, site = hit
+        end = tokens[i + len(words) - 1][1]
+        if not _overlaps(s, end, taken) and not re.match(r",?\s+(?:NHS|Foundation|Trust)\b", text[end:end + 20]):
+            yield s, end, text[s:end], site
+        i += len(words)
 
 
 def _hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]):
@@ -130,7 +161,7 @@ def _hospital_candidates(text: str, taken: list[tuple[int, int]]):
             continue
         name = f"{name} {m.group(2)}"
         end = m.end()
-        town = re.match(r",?\s+([A-Z][\w’']+(?:\s+[A-Z][\w’']+)?)", nxt)
+        town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart
         if town and town.group(1).lower() in _towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
             name, end = f"{name} {town.group(1)}", m.end() + town.end()
         start = m.start(1) + m.group(1).find(name.split()[0])
@@ -231,10 +262,16 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
         mentions.append((s, e, ent.org.key))
         trust_spans.append((s, e))
 
+    compound = list(_compound_sites(text, trust_spans + headline))
+    for s, e, name, site in compound:
+        ent = entity_for("hospital", name, None)
+        ent.org.ods_code = ent.org.ods_code or site.code
+        mentions.append((s, e, ent.org.key))
+    taken = trust_spans + headline + [(s, e) for s, e, _, _ in compound]
     lists = list(HOSPITAL_LIST_RE.finditer(text)) if "ospitals" in text else []
-    listed = list(_hospital_list_candidates(lists, trust_spans + headline))
+    listed = list(_hospital_list_candidates(lists, taken))
     listed_spans = [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
-    for s, e, name in listed + list(_hospital_candidates(text, trust_spans + headline + listed_spans)):
+    for s, e, name in listed + list(_hospital_candidates(text, taken + listed_spans)):
         ent = _trust_called(entities, name) or entity_for("hospital", name, None)
         if len(name) > len(ent.org.name):
             ent.names.add(ent.org.name)

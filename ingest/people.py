@@ -20,7 +20,6 @@ _HON_WORD = r"(?:Professor|Prof|Dr|Sir|Dame|Mrs|Mr|Ms|Miss|Mx|Lord|Lady|Baroness
 _HON = rf"(?:(?:{_HON_WORD}|(?i:professor))\.?)"
 _TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ][a-zß-ÿ]+)*)"
 NAME_RE = re.compile(rf"(?<![\w’'&])(?P<hon>(?:{_HON}[ \t]+)+)?(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,6}})(?![\w&])")
-_HON_SPLIT = re.compile(rf"{_HON}")
 
 SAY_AFTER = re.compile(r"^[ \t]*(?:,[^,]{0,80},[ \t]*)?(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|explained|"
                        r"commented|admitted|warned|stated|praised|welcomed|thanked|insisted|acknowledged|wrote|"
@@ -54,6 +53,8 @@ image images copyright caption source getty pa reuters news bbc itv press publis
 related more click follow facebook twitter instagram email
 outstanding good inadequate requires improvement special measures report reports rating ratings
 patients patient staff doctors nurses family families people
+campaigner campaigners consultant surgeon midwife matron doctor paramedic prosecutor barrister solicitor lawyer
+counsel coroner judge councillor cllr governor governors leader
 """.split())
 
 
@@ -124,7 +125,8 @@ def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
 
 
 def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, name: str):
-    """The name inside a capitalised run, cut at non-name words; None when nothing of a name is left."""
+    """The name inside a capitalised run, cut at non-name words; None when nothing of a name is left.
+    Honorifics right before the name stay with it ("Chair Dr Jane Doe": "Dr", "Jane Doe")."""
     words = name.split()
     starts = [name_start + m.start() for m in re.finditer(r"\S+", name)]
     i, j = 0, len(words)
@@ -134,15 +136,19 @@ def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, na
         j -= 1
     if i == j or any(_not_name(w) for w in words[i:j]):
         return None
-    if i:
-        hon = None  # the honorific belonged to the words cut off
     start, end = starts[i], starts[j - 1] + len(words[j - 1])
     if any(s < end and start < e for s, e, _ in doc.mentions_in(max(0, start - 200), end)):
         return None  # part of an organisation's name
-    honorific = " ".join(_HON_SPLIT.findall(hon)) if hon else None
-    if honorific:
-        honorific = " ".join(w[:1].upper() + w[1:] for w in honorific.replace(".", "").split())
-    return (run_start if honorific else start), end, honorific, " ".join(words[i:j])
+    h = i
+    while h > 0 and _HON_ONLY.fullmatch(words[h - 1]):
+        h -= 1
+    titles = words[h:i] if i else (hon or "").split()
+    honorific = " ".join(w[:1].upper() + w[1:].rstrip(".") for w in titles) or None
+    first = (starts[h] if h < i else run_start) if honorific else start
+    return first, end, honorific, " ".join(words[i:j])
+
+
+_HON_ONLY = re.compile(_HON)
 
 
 def _not_name(word: str) -> bool:
