@@ -29,41 +29,49 @@ def default_location() -> str:
 
 
 def open_store(location: str | os.PathLike, *, create: bool = True, read_only: bool = False) -> pyoxigraph.Store:
-    """The store at `location`. Readers should ask for read_only: it takes no lock, so it works while an
-    ingest or `nhskg serve` holds the store, and sees the store as it was when opened."""
+    """The store at `location`, created if need be unless `create` is False or the caller only reads.
+
+    A reader (read_only=True) opens the store normally, which takes RocksDB's lock; only when another
+    process holds the lock (an ingest, or `nhskg serve`) does it fall back to a read-only snapshot.
+    pyoxigraph calls reading beside a writer undefined, so the normal open is always tried first.
+    """
     path = Path(location)
     if (read_only or not create) and not (path / "CURRENT").is_file():
         raise StoreError(f"no store at {path} (run `nhskg ingest PATH --store {path}` first)")
     try:
-        if read_only:
-            return pyoxigraph.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         store = pyoxigraph.Store(str(path))
     except OSError as e:
-        raise StoreError(f"cannot open store {path}: {_reason(e)}") from None
+        if not (read_only and _locked(e)):
+            raise StoreError(f"cannot open store {path}: {_reason(e)}") from None
+        try:
+            return pyoxigraph.Store.read_only(str(path))
+        except (OSError, RuntimeError) as e2:  # RocksDB reports a writer's moving files as corruption
+            raise StoreError(f"cannot open store {path} while another process writes it: "
+                             f"{str(e2).splitlines()[0][:200]}") from None
     _ensure_vocabularies(store)
     return store
 
 
+def _locked(e: OSError) -> bool:
+    return "lock" in str(e).lower()
+
+
 def _reason(e: OSError) -> str:
     msg = str(e).splitlines()[0] if str(e) else type(e).__name__
-    if "lock" in msg.lower():
+    if _locked(e):
         return "it is in use by another nhskg or oxigraph process"
     return msg
 
 
 def _ensure_vocabularies(store: pyoxigraph.Store) -> None:
-    """Keep the SKOS vocabularies in their own graph, so queries can read labels and level ranks."""
+    """Keep the SKOS vocabularies in their own graph, so queries can read labels and level ranks;
+    a store made before the vocabularies changed gets the new ones on its next read-write open."""
+    wanted = {q.triple for f in ontology_files() if f.name == "vocabularies.ttl"
+              for q in pyoxigraph.parse(f.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)}
     g = pyoxigraph.NamedNode(VOCAB_GRAPH)
-    if store.contains_named_graph(g):
-        return
-    quads = []
-    for f in ontology_files():
-        if f.name == "vocabularies.ttl":
-            quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object, g)
-                     for t in pyoxigraph.parse(f.read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)]
-    store.extend(quads)
-    store.add_graph(g)
+    if {q.triple for q in store.quads_for_pattern(None, None, None, g)} != wanted:
+        replace_graph(store, VOCAB_GRAPH, pyoxigraph.serialize(wanted, format=pyoxigraph.RdfFormat.N_TRIPLES).decode())
 
 
 def replace_graph(store: pyoxigraph.Store, name: str, ntriples: str) -> None:
