@@ -1,0 +1,86 @@
+"""Time a command and measure its memory: the largest process's peak (wait4) and the whole tree's (sampled)."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Run:
+    seconds: float
+    returncode: int
+    stdout: str
+    stderr: str
+    peak_rss_mb: float  # the largest single process of the tree (kernel's ru_maxrss)
+    peak_tree_mb: float  # the tree's summed RSS, sampled every 0.1 s (workers + parent)
+
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/stat", "rb") as f:
+                    ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(pid))
+    return kids
+
+
+def tree_rss(root: int) -> int:
+    kids, todo, total = _children(), [root], 0
+    while todo:
+        pid = todo.pop()
+        todo += kids.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def run(cmd: list[str], env: dict | None = None) -> Run:
+    started = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], tree_rss(p.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = [], []
+    readers = [threading.Thread(target=lambda s=s, b=b: b.append(s.read())) for s, b in ((p.stdout, out), (p.stderr, err))]
+    for t in readers:
+        t.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.monotonic() - started
+    p.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    for t in readers:
+        t.join()
+    sampler.join()
+    return Run(seconds, p.returncode, "".join(out), "".join(err), usage.ru_maxrss / 1024, peak[0] / 2**20)
+
+
+def latency(fn, repeats: int) -> dict:
+    """Median and 95th percentile (nearest rank) of fn's wall time in ms, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    p95 = times[max(0, -(-95 * len(times) // 100) - 1)]
+    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(p95, 2), "repeats": repeats}
