@@ -59,21 +59,25 @@ class Document:
 
 
 _ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
-_DMY = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|"
-                  r"December)\s+(20\d\d)\b")
-_MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
-                                       "September", "October", "November", "December"], 1)}
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+                  r"((?:19|20)\d\d)\b")
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"], 1)}
 
 
 def published_from_text(text: str) -> str | None:
-    """A publication date from the page noise at the top of an article ("date 2018-03-21", "22 March 2018")."""
+    """A publication date from the page noise at the top of an article: an ISO date ("date 2018-03-21"),
+    or a date on a line of its own ("22 March 2018", "Published: 22 Mar 2018"); a date inside a
+    sentence is an event's, not the page's."""
     head = text[:400]
     m = _ISO_DATE.search(head)
     if m:
         return m.group(0)
-    m = _DMY.search(head)
-    if m:
-        return f"{m.group(3)}-{_MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
+    for line in head.splitlines():
+        m = _DMY.search(line)
+        if m and len((line[:m.start()] + line[m.end():]).split()) <= 4:
+            month = _MONTHS[m.group(2).lower()[:3]]
+            return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
     return None
 
 

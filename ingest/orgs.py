@@ -380,7 +380,7 @@ def _add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: l
         abbr = _PAREN_ABBR.match(text, e)  # "London Ambulance Service NHS Trust (LAS)"
         if abbr and entities[k].org.kind != "regulator":
             forms.setdefault(abbr.group(1), set()).add(k)
-    for form, keys in forms.items():
+    for form, keys in sorted(forms.items(), key=lambda fk: -len(fk[0])):  # "the Alex" before "Alex"
         if len(keys) != 1 or form.removeprefix("the ") not in text:
             continue  # a form two entities share says nothing
         k = next(iter(keys))

@@ -1,0 +1,124 @@
+"""Organisation extraction: trusts, hospitals and the regulator, their ODS links and every mention resolved.
+
+Texts are written for the test. Invented trusts show what the name's pattern alone finds; real ones show
+the gazetteer link (ODS codes are the reference data's, not the text's).
+"""
+from __future__ import annotations
+
+from nhskg.ingest.document import analyse
+from nhskg.ingest.model import Article
+
+TRUST = "Northshire Valley Hospitals NHS Trust"
+
+
+def doc_of(text: str):
+    return analyse(Article(source="test", text=text))
+
+
+def orgs(text: str) -> dict:
+    doc = doc_of(text)
+    names = {o.key: o.name for o in doc.organisations}
+    return {o.name: (o.kind, sorted(o.aliases), o.ods_code, names.get(o.trust_key)) for o in doc.organisations}
+
+
+def mention_texts(doc, name: str) -> list[str]:
+    key = next(o.key for o in doc.organisations if o.name == name)
+    return [doc.text[s:e] for s, e, k in doc.org_mentions if k == key]
+
+
+def test_invented_trust_with_abbreviation_short_form_and_references():
+    text = (f"{TRUST} (NVHT) has been rated inadequate. Inspectors said the trust had too few nurses. "
+            "NVHT said it accepted the findings, and Northshire Valley would recruit. The Trust's board met.")
+    doc = doc_of(text)
+    assert orgs(text) == {TRUST: ("trust", ["NVHT", "Northshire Valley"], None, None)}
+    assert mention_texts(doc, TRUST) == [TRUST, "NVHT", "the trust", "NVHT", "Northshire Valley", "The Trust"]
+    assert doc.org_mentions == sorted(doc.org_mentions)
+
+
+def test_real_trust_links_to_ods_with_official_name_and_its_hospital_to_the_site():
+    text = ("Kettering General Hospital NHS Foundation Trust was told to improve after inspectors visited "
+            "Kettering General Hospital in March. The Care Quality Commission (CQC) said the hospital was busy.")
+    doc = doc_of(text)
+    by_name = {o.name: o for o in doc.organisations}
+    trust = by_name["Kettering General Hospital NHS Foundation Trust"]
+    assert (trust.kind, trust.ods_code, trust.official_name) == \
+        ("trust", "RNQ", "Kettering General Hospital NHS Foundation Trust")
+    hospital = by_name["Kettering General Hospital"]
+    assert (hospital.kind, hospital.ods_code, hospital.trust_key, hospital.town) == \
+        ("hospital", "RNQ51", trust.key, "Kettering")
+    cqc = by_name["Care Quality Commission"]
+    assert (cqc.kind, cqc.key) == ("regulator", "regulator:cqc")
+    assert mention_texts(doc, "Care Quality Commission") == ["Care Quality Commission", "CQC"]
+    assert mention_texts(doc, "Kettering General Hospital")[-1] == "the hospital"
+
+
+def test_short_names_of_a_trust_and_of_a_hospital_resolve_to_them():
+    text = ("Worcestershire Acute Hospitals NHS Trust runs the Alexandra Hospital in Redditch. "
+            "Worcestershire Acute Trust said the Alex had improved, and the Alex Hospital's A&E was calmer.")
+    assert orgs(text) == {
+        "Worcestershire Acute Hospitals NHS Trust": ("trust", ["Worcestershire Acute Trust"], "RWP", None),
+        "Alexandra Hospital": ("hospital", ["Alex Hospital", "the Alex"], "RWP01",
+                               "Worcestershire Acute Hospitals NHS Trust"),
+    }
+
+
+def test_news_leading_words_are_not_part_of_a_name():
+    text = ("Neighbouring Kettering General Hospital NHS Foundation Trust was rated good.\n"
+            "Advertisement\nRelated Topics At Royal Stoke University Hospital, waits fell.\n"
+            "Redditch's Alexandra Hospital was busy.")
+    assert sorted(orgs(text)) == ["Alexandra Hospital", "Kettering General Hospital NHS Foundation Trust",
+                                  "Royal Stoke University Hospital"]
+
+
+def test_a_site_of_another_trust_is_not_given_to_the_story_trust():
+    text = ("Kettering General Hospital NHS Foundation Trust was fined. The patient had been moved to "
+            "Royal Stoke University Hospital, and earlier to Castlebrook Hospital.")
+    found = orgs(text)
+    assert found["Royal Stoke University Hospital"] == ("hospital", [], "RJE01", None)
+    # a hospital the gazetteer does not place elsewhere, in a one-trust story, is that trust's
+    assert found["Castlebrook Hospital"][3] == "Kettering General Hospital NHS Foundation Trust"
+
+
+def test_listed_and_enumerated_hospitals_each_become_one():
+    text = (f"{TRUST} runs the Abbey Field and Castle Brook hospitals. Southmoor Acute Hospitals NHS Trust "
+            "includes the four hospitals of Upper Marsh, Lowfield (Eastby) and North Wold.")
+    found = orgs(text)
+    assert found["Abbey Field Hospital"][0] == "hospital"
+    assert found["Castle Brook Hospital"][0] == "hospital"
+    assert found["Upper Marsh"] == ("hospital", [], None, "Southmoor Acute Hospitals NHS Trust")
+    assert found["Lowfield"] == ("hospital", [], None, "Southmoor Acute Hospitals NHS Trust")
+    assert found["North Wold"] == ("hospital", [], None, "Southmoor Acute Hospitals NHS Trust")
+    assert {o.name: o.town for o in doc_of(text).organisations}["Lowfield"] == "Eastby"
+
+
+def test_compound_official_site_names_are_taken_whole():
+    text = ("Inspectors visited Chelsea and Westminster Hospital and the Hospital of St Cross in Rugby, "
+            "and Tunbridge Wells Hospital at Pembury.")
+    assert {n for n, v in orgs(text).items() if v[0] == "hospital"} == \
+        {"Chelsea and Westminster Hospital", "Hospital of St Cross", "Tunbridge Wells Hospital at Pembury"}
+
+
+def test_plural_hospitals_naming_the_trust_is_the_trust():
+    text = ("East Kent Hospitals University NHS Foundation Trust was inspected. "
+            "Susan Ashby, chief executive at East Kent Hospitals, said the report was fair.")
+    doc = doc_of(text)
+    assert [o.kind for o in doc.organisations] == ["trust"]
+    assert doc.people[0].organisation_key == doc.organisations[0].key
+
+
+def test_title_case_headlines_give_no_names_but_captions_do():
+    text = ("Salford NHS Leaders To Support Other Local Hospitals\n"
+            "Image caption Peterborough City Hospital is run by North West Anglia NHS Foundation Trust\n")
+    assert orgs(text) == {
+        "North West Anglia NHS Foundation Trust": ("trust", [], "RGN", None),
+        "Peterborough City Hospital": ("hospital", [], "RGN80", "North West Anglia NHS Foundation Trust"),
+    }
+
+
+def test_every_organisation_has_evidence_of_its_first_mention():
+    text = f"Page one.\nInspectors found {TRUST} had improved at Castlebrook Hospital."
+    doc = doc_of(text)
+    for o in doc.organisations:
+        assert o.evidence.sentence == text[o.evidence.start:o.evidence.end]
+        assert o.evidence.start == text.index("Inspectors")
+    assert {o.evidence.method for o in doc.organisations} == {"pattern"}
