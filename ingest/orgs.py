@@ -30,6 +30,8 @@ CQC_RE = re.compile(r"\b(?:Care\s+Quality\s+Commission|CQC)\b")
 REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w-]|['’][a-rt-z]| NHS| Foundation| Trust)")
 _PAREN_ABBR = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
+_HEALTH_WORD = re.compile(r"\b(?:Hospitals?|Health|Healthcare|Care|Ambulance|Mental|Community|Partnership|Acute|"
+                          r"Teaching|University|Services|Medical|Infirmary|Clinical|Children's|Women's)\b")
 # Capitalised words that start a run without being part of a name: sentence openers, roles, titles.
 _STOP = {
     "the", "a", "an", "in", "at", "on", "by", "for", "from", "with", "within", "under", "after", "before", "since",
@@ -95,6 +97,8 @@ def _trust_candidates(text: str):
         if not best or best.lower() in _STOP:
             continue
         full = f"{best} {suffix}".replace(" ,", ",")
+        if suffix == "Trust" and not _HEALTH_WORD.search(best) and not gazetteer().trust_code(full):
+            continue  # "Nuffield Trust", "Trussell Trust": charities and think tanks, not NHS trusts
         start = m.start(1) + m.group(1).rfind(best.split()[0]) if best.split()[0] in m.group(1) else m.start(1)
         yield start, m.end(), full
 
@@ -157,8 +161,8 @@ def _hospital_candidates(text: str, taken: list[tuple[int, int]]):
         if re.match(r",?\s+(?:NHS|Foundation|Trust|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
             continue  # part of a trust's name the trust pattern did not take
         name = _clean_run(m.group(1), m.group(2))
-        if not name:
-            continue
+        if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
+            continue  # "Northern General" is a hospital; "Attorney General" is not
         name = f"{name} {m.group(2)}"
         end = m.end()
         town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart

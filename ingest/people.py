@@ -129,12 +129,13 @@ def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, na
     Honorifics right before the name stay with it ("Chair Dr Jane Doe": "Dr", "Jane Doe")."""
     words = name.split()
     starts = [name_start + m.start() for m in re.finditer(r"\S+", name)]
-    i, j = 0, len(words)
-    while i < j and _not_name(words[i]):
-        i += 1
-    while j > i and _not_name(words[j - 1]):
+    j = len(words)
+    while j > 0 and _not_name(words[j - 1]):
         j -= 1
-    if i == j or any(_not_name(w) for w in words[i:j]):
+    i = j
+    while i > 0 and not _not_name(words[i - 1]):
+        i -= 1  # the name is the last run of name words: "Prime Minister Jane Doe", "Trust Chief Executive Jane Doe"
+    if i == j:
         return None
     start, end = starts[i], starts[j - 1] + len(words[j - 1])
     if any(s < end and start < e for s, e, _ in doc.mentions_in(max(0, start - 200), end)):

@@ -25,7 +25,8 @@ _HEAD = (
     r"|head\s+of\s+(?:hospital\s+)?inspection|head(?:" + _TAIL + r")"
     r"|company\s+secretary|inspection\s+manager|inspector"
     r"|prosecutor|barrister|solicitor|lawyer|counsel|coroner|judge|spokes(?:man|woman|person)"
-    r"|mp|health\s+secretary|secretary\s+of\s+state(?:\s+for\s+health(?:\s+and\s+social\s+care)?)?|(?:health\s+)?minister"
+    r"|mp|health\s+(?:and\s+social\s+care\s+)?secretary|secretary\s+of\s+state(?:\s+for\s+health(?:\s+and\s+social\s+care)?)?"
+    r"|(?:health\s+|prime\s+)?minister"
     r"|councillor|consultant(?:\s+[a-z]+ist)?|surgeon|midwife|nurse|matron|doctor|paramedic|campaigner|patient"
     r"|union\s+official|(?:regional|general)\s+secretary"
 )

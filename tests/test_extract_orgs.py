@@ -122,3 +122,9 @@ def test_every_organisation_has_evidence_of_its_first_mention():
         assert o.evidence.sentence == text[o.evidence.start:o.evidence.end]
         assert o.evidence.start == text.index("Inspectors")
     assert {o.evidence.method for o in doc.organisations} == {"pattern"}
+
+
+def test_charities_and_offices_named_like_trusts_or_hospitals_are_neither():
+    text = ("The Nuffield Trust said waiting lists were long and the Trussell Trust helps families. "
+            "The Attorney General and the Secretary General spoke. Sheffield's Northern General was busy.")
+    assert orgs(text) == {"Northern General": ("hospital", [], None, None)}

@@ -120,3 +120,13 @@ def test_person_evidence_is_the_sentence_of_the_first_mention():
     ev = doc.people[0].evidence
     assert ev.sentence == text[ev.start:ev.end] == "Jane Doe, chief executive, said: \"Thank you.\""
     assert ev.method == "pattern"
+
+
+def test_titles_of_public_office_before_a_name_are_roles_not_names():
+    text = ("Prime Minister Ann Carter said the NHS was under pressure. Health and Social Care Secretary "
+            "Bob Smith said so too. Labour's Cat Jones said no.")
+    assert people(text) == {
+        "Ann Carter": (None, "prime minister", None, "other", None),
+        "Bob Smith": (None, "health and social care secretary", None, "other", None),
+        "Cat Jones": (None, None, None, "other", None),
+    }
