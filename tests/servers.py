@@ -13,12 +13,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 import requests
 
 INSTALL_HINT = "run tests/install-deps.sh (it installs the Oxigraph server and Virtuoso)"
 STARTUP_TIMEOUT_S = 90
 NHSKG_GRAPHS = "https://w3id.org/nhskg/"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass
@@ -58,12 +60,14 @@ class Server:
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        if self.stop_command:
+        if self.stop_command:  # Virtuoso: a clean shutdown, checkpoint included
             subprocess.run(self.stop_command, capture_output=True, timeout=60)
+        else:
+            self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            self.process.terminate()
+            self.process.kill()
             self.process.wait(timeout=30)
 
 
@@ -148,3 +152,42 @@ def start_virtuoso(folder: Path) -> Server:
         server.stop()
         pytest.fail(f"could not grant SPARQL_UPDATE in Virtuoso: {granted.stdout[-300:]}", pytrace=False)
     return server
+
+
+# --- The other side of every comparison: what the local store holds ---
+
+def store_counts(location) -> dict[str, int]:
+    """Triples per named graph in a store folder (opened read-only: it may be served meanwhile)."""
+    store = pyoxigraph.Store.read_only(str(location))
+    counts: dict[str, int] = {}
+    for q in store:
+        counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    return counts
+
+
+def store_quads(location) -> set[tuple]:
+    store = pyoxigraph.Store.read_only(str(location))
+    return {(q.graph_name.value, _key(q.subject), _key(q.predicate), _key(q.object)) for q in store}
+
+
+def _key(term) -> tuple:
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = None if term.language or term.datatype.value == XSD_STRING else term.datatype.value
+        return ("literal", term.value, datatype, term.language)
+    return ("uri" if isinstance(term, pyoxigraph.NamedNode) else "bnode", term.value, None, None)
+
+
+def remote_quads(server: Server) -> set[tuple]:
+    """Every nhskg quad on the server, keyed like store_quads."""
+    r = requests.post(server.query_url, timeout=60, headers={"Accept": "application/sparql-results+json"}, data={
+        "query": f'SELECT * WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{NHSKG_GRAPHS}")) }}'})
+    r.raise_for_status()
+    return {(b["g"]["value"], _json_key(b["s"]), _json_key(b["p"]), _json_key(b["o"]))
+            for b in r.json()["results"]["bindings"]}
+
+
+def _json_key(term: dict) -> tuple:
+    if term["type"] in ("literal", "typed-literal"):  # Virtuoso still says typed-literal, as SPARQL 1.0 did
+        datatype = term.get("datatype")
+        return ("literal", term["value"], None if datatype == XSD_STRING else datatype, term.get("xml:lang"))
+    return (term["type"], term["value"], None, None)
