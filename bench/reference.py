@@ -50,11 +50,12 @@ def _kind(name: str) -> str:
     n = name.upper()
     if "AMBULANCE" in n:
         return "ambulance"
-    if any(w in n for w in ("MENTAL HEALTH", "PARTNERSHIP", "HEALTH AND CARE", "CARE NHS", "TAVISTOCK")):
-        return "mental health"
     if "COMMUNITY" in n:
         return "community"
-    return "acute"
+    if any(w in n for w in ("MENTAL HEALTH", "PARTNERSHIP", "HEALTH AND CARE", "TAVISTOCK", "MERSEY CARE",
+                            "PENNINE CARE")):
+        return "mental health"
+    return "acute"  # a guess from the name alone: enough to pick plausible services
 
 
 def _year(yyyymmdd: str) -> int | None:

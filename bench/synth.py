@@ -409,8 +409,8 @@ def trust_org(name: str) -> Org:
     return Org(name, "trust", {"name": name, "aliases": []}, short)
 
 
-def filler(b: Builder) -> str:
-    return b.rng.choice(FILLER).format(n=b.rng.randint(2, 9), m=b.rng.randint(1, 9))
+def filler(b: Builder, sentence: str) -> str:
+    return sentence.format(n=b.rng.randint(2, 9), m=b.rng.randint(1, 9))
 
 
 def noise(b: Builder) -> str:
@@ -465,7 +465,7 @@ def article(article_id: str, trusts: list[Trust], rng: random.Random) -> tuple[s
     steps += [lambda: executive(b, main) for _ in range(rng.choice((1, 1, 2, 3)))]
     steps += [lambda: inspector(b)] * rng.choice((0, 1, 1))
     steps += [lambda: other_person(b)] * rng.choice((0, 0, 1))
-    steps += [lambda: b.add(filler(b))] * rng.randint(2, 8)
+    steps += [lambda f=f: b.add(filler(b, f)) for f in rng.sample(FILLER, rng.randint(2, 8))]
     head, rest = steps[:1], steps[1:]
     rng.shuffle(rest)
     for step in head + rest:
