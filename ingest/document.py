@@ -87,7 +87,7 @@ def analyse(article: Article) -> Document:
 
     text = article.text
     doc = Document(article, text, sentence_spans(text))
-    orgs, mentions = find_organisations(text)
+    orgs, mentions = find_organisations(text, doc.sentences)
     doc.organisations, doc.org_mentions = orgs, mentions
     for o in orgs:
         span = o.evidence

@@ -7,6 +7,7 @@ initialisms such as "QEH", and "the trust" / "the hospital" for the last one nam
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -228,7 +229,8 @@ def _short_forms(name: str, kind: str) -> set[str]:
     return {f for f in forms if f.lower() not in _STOP}
 
 
-def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, int, str]]]:
+def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Organisation],
+                                                                          list[tuple[int, int, str]]]:
     """The article's organisations and every mention of them as (start, end, key), sorted."""
     gaz = gazetteer()
     entities: dict[str, Entity] = {}
@@ -295,12 +297,13 @@ def find_organisations(text: str) -> tuple[list[Organisation], list[tuple[int, i
         entities[ent.org.key] = ent
         mentions.extend((m.start(), m.end(), ent.org.key) for m in cqc)
 
-    _link_hospitals(entities)
     _add_short_form_mentions(text, entities, mentions)
     mentions.sort()
     _add_references(text, entities, mentions)
     _add_enumerated_hospitals(text, entities, mentions)
     mentions.sort()
+    _stated_operators(text, sentences, entities, mentions)
+    _link_hospitals(entities)
     orgs = [e.org for e in entities.values()]
     for e in entities.values():
         e.org.aliases = sorted(n for n in e.names if n != e.org.name)
@@ -339,12 +342,14 @@ def _link_hospitals(entities: dict[str, Entity]) -> None:
         h = e.org
         if h.kind != "hospital":
             continue
-        if h.trust_key:
-            continue  # the text said which trust runs it
         sites = [gaz.sites[h.ods_code]] if h.ods_code else \
             gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
         in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
-        if in_article:
+        if h.trust_key:  # the text said which trust runs it
+            stated = entities[h.trust_key].org.ods_code
+            site = next((s for s in sites if gaz.same_trust(s.trust, stated)), None) or \
+                (sites[0] if len({s.trust for s in sites}) == 1 else None)
+        elif in_article:
             site = in_article[0]
             runs = [t for t in trusts if gaz.same_trust(site.trust, t.ods_code)]
             # a site goes with its trust into a merger: the successor named in the article runs it now
@@ -359,6 +364,33 @@ def _link_hospitals(entities: dict[str, Entity]) -> None:
         if site is not None:
             h.ods_code = site.code
             h.town = h.town or site.town or None
+
+
+_RUNS = re.compile(r"\b(?:runs|ran|running|operates|operated|operating|manages|managing|(?:is|was)\s+responsible\s+for)\b")
+_RUN_BY = re.compile(r"\b(?:run|operated|managed)\s+by\b")
+
+
+def _stated_operators(text: str, sentences, entities: dict[str, Entity], mentions: list) -> None:
+    """What the text says runs a hospital: "TRUST, which runs A, B and C", "A, run by TRUST"."""
+    starts = [s for s, _e, _k in mentions]
+    kind = {k: e.org.kind for k, e in entities.items()}
+    for ss, se in sentences:
+        here = mentions[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+        if not any(kind[k] == "hospital" for _s, _e, k in here):
+            continue
+        sentence = text[ss:se]
+        for m in _RUNS.finditer(sentence):
+            at = ss + m.start()
+            trust = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "trust"), None)
+            for s, _e, k in here:
+                if trust and s > at and kind[k] == "hospital":
+                    entities[k].org.trust_key = trust
+        for m in _RUN_BY.finditer(sentence):
+            at, after = ss + m.start(), ss + m.end()
+            trust = next((k for s, _e, k in here if s >= after and kind[k] == "trust"), None)
+            hospital = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "hospital"), None)
+            if trust and hospital and not re.search(r"[.;]", text[after:next(s for s, _e, k in here if k == trust)]):
+                entities[hospital].org.trust_key = trust
 
 
 def _distinctive(name: str) -> frozenset[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 _QUAL = r"(?:(?:interim|acting|new|former|then|joint|outgoing|incoming|permanent|substantive)\s+)*"
-_RANK = r"(?:(?:deputy|associate|assistant|executive|non-executive|senior|regional|divisional|group|clinical|lead|vice)[\s-]+)*"
+_RANK = (r"(?:(?:deputy|associate|assistant|executive|non-executive|senior|national|regional|divisional|group|clinical|"
+         r"lead|vice)[\s-]+)*")
 _FIELD = (r"(?:(?:medical|nursing|finance|financial|operations|operational|managing|commercial|strategy|workforce|"
           r"people|quality|clinical|corporate|estates|communications|programme|site|care\s+group)\s+)?")
 # "director of quality improvement": lower-case words after "of" (capitalised ones begin an organisation's name,

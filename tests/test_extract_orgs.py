@@ -128,3 +128,11 @@ def test_charities_and_offices_named_like_trusts_or_hospitals_are_neither():
     text = ("The Nuffield Trust said waiting lists were long and the Trussell Trust helps families. "
             "The Attorney General and the Secretary General spoke. Sheffield's Northern General was busy.")
     assert orgs(text) == {"Northern General": ("hospital", [], None, None)}
+
+
+def test_what_the_text_says_runs_a_hospital_comes_before_the_gazetteer():
+    text = ("Northshire Valley Hospitals NHS Trust, which runs Abbey Field Hospital and Castle Brook Hospital, "
+            "was inspected. Upper Marsh Hospital, run by Southmoor Community NHS Trust, was not.")
+    found = orgs(text)
+    assert found["Abbey Field Hospital"][3] == found["Castle Brook Hospital"][3] == TRUST
+    assert found["Upper Marsh Hospital"][3] == "Southmoor Community NHS Trust"

@@ -59,8 +59,10 @@ def test_regulator_staff_are_inspectors_with_every_honorific_kept():
 
 def test_officials_of_bodies_outside_the_article_and_politicians_are_other():
     text = (f"{TRUST} entered special measures after a review led by NHS England medical director "
-            "Sir Bruce Wane found failings. Labour MP Sarah Jones said patients deserved better.")
+            "Sir Bruce Wane found failings. Labour MP Sarah Jones said patients deserved better. "
+            "Tom Watt, NHS Improvement's national director of quality, agreed.")
     found = people(text)
+    assert found["Tom Watt"] == (None, "national director of quality", None, "other", None)
     assert found["Bruce Wane"] == ("Sir", "medical director", None, "other", None)
     assert found["Sarah Jones"] == (None, "mp", None, "other", None)
 
