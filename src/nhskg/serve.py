@@ -1,0 +1,105 @@
+"""A local SPARQL endpoint and query page over the store: the `oxigraph` server from PyPI, read-only.
+
+The server runs `oxigraph serve-read-only`, so nothing that reaches the port (a script on some web
+page included) can change the store. Read-only opening takes no lock, so this process holds the
+store's write lock itself while the server runs: an ingest started meanwhile is refused with a
+clear message instead of writing under a server that assumes nobody writes.
+"""
+from __future__ import annotations
+
+import ctypes
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+import requests
+
+from .errors import UserError
+from .store import open_store
+
+STARTUP_TIMEOUT_S = 30
+
+
+def oxigraph_binary() -> str:
+    # pip puts the binary next to the interpreter, which is not always on PATH (a venv not activated).
+    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    if not found:
+        raise UserError("the Oxigraph server is not installed: pip install 'oxigraph>=0.5,<0.6'")
+    return found
+
+
+@dataclass
+class Serving:
+    process: subprocess.Popen
+    url: str  # the query page; the SPARQL endpoint is url + "query"
+    lock: pyoxigraph.Store | None  # the store opened for writing: its lock keeps writers out while serving
+
+    def wait(self) -> int:
+        return self.process.wait()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.lock = None
+
+
+def start(location: str, host: str, port: int) -> Serving:
+    binary = oxigraph_binary()
+    lock = open_store(location, create=False)  # StoreError "in use ..." if another process writes it
+    lock.flush()
+    lock.optimize()  # settle the files now, so no background compaction rewrites them under the server
+    log = tempfile.TemporaryFile()
+    # Its own session: Ctrl-C reaches nhskg only, which then stops the server and reports nothing odd.
+    process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}"],
+                               stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
+                               preexec_fn=_die_with_parent)
+    serving = Serving(process, f"http://{_url_host(host)}:{port}/", lock)
+    try:
+        _wait_until_up(serving, log, f"{host}:{port}")
+    except BaseException:
+        serving.stop()
+        raise
+    return serving
+
+
+def _wait_until_up(serving: Serving, log, address: str) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if serving.process.poll() is not None:
+            raise UserError(f"the Oxigraph server could not start on {address}: {_error_line(log)}")
+        try:
+            if requests.get(serving.url + "query", params={"query": "ASK {}"}, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    raise UserError(f"the Oxigraph server did not answer at {serving.url} within {STARTUP_TIMEOUT_S} s")
+
+
+def _error_line(log) -> str:
+    log.seek(0)
+    lines = [l.strip() for l in log.read().decode("utf-8", "replace").splitlines() if l.strip()]
+    # oxigraph prints "Error: <cause>" and then a backtrace; the cause is what the user needs.
+    errors = [l.removeprefix("Error:").strip() for l in lines if l.startswith("Error:")]
+    return (errors or lines or ["no message"])[0]
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _die_with_parent() -> None:
+    """In the child: end the server if nhskg itself is killed, so no server outlives its command."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
