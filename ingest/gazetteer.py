@@ -120,8 +120,8 @@ class Gazetteer:
         """The sites of a trust and of the trusts merged into it or it into."""
         if not trust:
             return []
-        related = {trust, self.successor.get(trust)} | {old for old, new in self.successor.items() if new == trust}
-        return [s for code in related if code for s in self._trust_sites.get(code, [])]
+        related = [trust, *sorted(old for old, new in self.successor.items() if new == trust), self.successor.get(trust)]
+        return [s for code in related if code for s in self._trust_sites.get(code, [])]  # its own sites first
 
 
 def _site_key(name: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .gazetteer import SITE_TOKEN, Site, core_key, gazetteer, token_key
+from .gazetteer import SITE_TOKEN, core_key, gazetteer, token_key
 from .model import Organisation
 
 _TOKEN = r"(?:[A-Z][\w’'\-]*|\d+[a-z][\w’'\-]*|&)"  # "2gether NHS Foundation Trust"
@@ -68,7 +68,7 @@ def _strip_left(tokens: list[str]) -> list[str]:
 def _possessive_place(token: str) -> bool:
     """"Redditch's Alexandra Hospital": the town is not part of the name."""
     m = re.match(r"^(\w+)['’]s$", token)
-    return bool(m) and m.group(1).lower() in _towns()
+    return bool(m) and _town_key(m.group(1)) in _towns()
 
 
 def _clean_run(run: str, site_word: str | None = None) -> str:
@@ -84,7 +84,28 @@ def _clean_run(run: str, site_word: str | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _towns() -> frozenset[str]:
-    return frozenset(s.town.lower() for s in gazetteer().sites.values() if s.town)
+    return frozenset(_town_key(s.town) for s in gazetteer().sites.values() if s.town)
+
+
+def _town_key(town: str) -> str:
+    return town.lower().replace("’", "'")
+
+
+_TOWN_AFTER = re.compile(r",?[ \t]+in[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
+_TOWN_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})['’]s[ \t]+(?:the[ \t]+)?$")
+
+
+def _stated_towns(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """A hospital's town as the text gives it: "X Hospital in Town", "Town's X Hospital"."""
+    for s, e, k in mentions:
+        org = entities[k].org
+        if org.kind != "hospital" or org.town:
+            continue
+        after, before = _TOWN_AFTER.match(text, e), _TOWN_BEFORE.search(text, max(0, s - 40), s)
+        for m in (after, before):
+            if m and _town_key(m.group(1)) in _towns():
+                org.town = m.group(1)
+                break
 
 
 def _trust_candidates(text: str):
@@ -134,10 +155,10 @@ def _compound_sites(text: str, taken: list[tuple[int, int]]):
         if hit is None:
             i += 1
             continue
-        words, site = hit
+        words = hit[0]
         end = tokens[i + len(words) - 1][1]
         if not _overlaps(s, end, taken) and not re.match(r",?\s+(?:NHS|Foundation|Trust)\b", text[end:end + 20]):
-            yield s, end, text[s:end], site
+            yield s, end, text[s:end]
         i += len(words)
 
 
@@ -167,7 +188,7 @@ def _hospital_candidates(text: str, taken: list[tuple[int, int]]):
         name = f"{name} {m.group(2)}"
         end = m.end()
         town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart
-        if town and town.group(1).lower() in _towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
+        if town and _town_key(town.group(1)) in _towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
             name, end = f"{name} {town.group(1)}", m.end() + town.end()
         start = m.start(1) + m.group(1).find(name.split()[0])
         yield start, end, name
@@ -269,11 +290,9 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
         trust_spans.append((s, e))
 
     compound = list(_compound_sites(text, trust_spans + headline))
-    for s, e, name, site in compound:
-        ent = entity_for("hospital", name, None)
-        ent.org.ods_code = ent.org.ods_code or site.code
-        mentions.append((s, e, ent.org.key))
-    taken = trust_spans + headline + [(s, e) for s, e, _, _ in compound]
+    for s, e, name in compound:
+        mentions.append((s, e, entity_for("hospital", name, None).org.key))  # the site is chosen with the others
+    taken = trust_spans + headline + [(s, e) for s, e, _ in compound]
     lists = list(HOSPITAL_LIST_RE.finditer(text)) if "ospitals" in text else []
     listed = list(_hospital_list_candidates(lists, taken))
     listed_spans = [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
@@ -303,11 +322,15 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     _add_enumerated_hospitals(text, entities, mentions)
     mentions.sort()
     _stated_operators(text, sentences, entities, mentions)
+    _stated_towns(text, entities, mentions)
     _link_hospitals(entities)
     orgs = [e.org for e in entities.values()]
     for e in entities.values():
         e.org.aliases = sorted(n for n in e.names if n != e.org.name)
     first = {}
+    for s, e, k in mentions:  # evidence is where a name is first given; "the hospital" before it only if none is
+        if not REF_RE.fullmatch(text, s, e):
+            first.setdefault(k, (s, e))
     for s, e, k in mentions:
         first.setdefault(k, (s, e))
     for o in orgs:

@@ -136,3 +136,16 @@ def test_what_the_text_says_runs_a_hospital_comes_before_the_gazetteer():
     found = orgs(text)
     assert found["Abbey Field Hospital"][3] == found["Castle Brook Hospital"][3] == TRUST
     assert found["Upper Marsh Hospital"][3] == "Southmoor Community NHS Trust"
+
+
+def test_a_hospital_town_is_the_one_the_text_gives():
+    text = "Patients at Castlebrook Hospital in Kettering waited. Redditch's Abbey Field Hospital was calmer."
+    towns = {o.name: o.town for o in doc_of(text).organisations}
+    assert towns == {"Castlebrook Hospital": "Kettering", "Abbey Field Hospital": "Redditch"}
+
+
+def test_a_site_name_several_trusts_share_links_to_the_site_of_the_article_trust():
+    text = ("The Countess of Chester Hospital NHS Foundation Trust was inspected at the Countess of Chester "
+            "Hospital.")
+    hospital = next(o for o in doc_of(text).organisations if o.kind == "hospital")
+    assert (hospital.name, hospital.ods_code, hospital.town) == ("Countess of Chester Hospital", "RJR05", "Chester")
