@@ -1,12 +1,122 @@
-"""Whether two name forms in one article are one person.
+"""In-article resolution: which name forms in one article are one organisation or one person.
 
-News gives a full name once and then a short form: "Mrs Doe", "Professor Doe", "Sir John"; now and
-then it misspells the surname ("Mrs MacDoe" for Jane McDoe). Within one article that is safe to
-resolve; across articles it is not, so nothing here looks beyond the article.
+News gives a full name once and then a short form: "Pennine Acute" and "PAHT" for Pennine Acute
+Hospitals NHS Trust, "the Alex" for the Alexandra Hospital, "the trust" for the last trust named;
+"Mrs Doe", "Professor Doe", "Sir John" for a person, now and then with the surname misspelt ("Mrs MacDoe"
+for Jane McDoe). Within one article that is safe to resolve; across articles it is not, so nothing here
+looks beyond the article.
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
+
+from .orgnames import SMALL, STOP, Entity, overlaps
+
+REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w-]|['’][a-rt-z]| NHS| Foundation| Trust)")
+_PAREN_ABBR = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
+# Words that end a hospital's short form: "Royal Stoke University Hospital" is also "Royal Stoke".
+_GENERIC_TAIL = {"hospital", "hospitals", "nhs", "foundation", "trust", "ft"}
+
+
+def _short_forms(name: str, kind: str) -> set[str]:
+    """Forms of a name news uses once it has given the full one."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    forms = set()
+    tail = list(words)
+    while tail and (tail[-1].lower() in _GENERIC_TAIL or tail[-1] in SMALL):
+        tail.pop()
+    if len(tail) >= 2 and tail != words:
+        forms.add(" ".join(tail))
+    if kind == "hospital" and len(words) >= 2 and words[-1].lower() in ("hospital", "hospitals"):
+        forms.add(" ".join(words[:-1]))
+    content = [w for w in words if w not in SMALL and w != "NHS"]
+    for ws in (words, content, [w for w in content if w.lower() not in ("foundation", "university", "hospitals")],
+               [w for w in tail if w not in SMALL]):
+        letters = "".join(w[0] for w in ws if w[0].isalpha() and w[0].isupper())
+        if len(letters) >= 2:
+            forms.add(letters)
+            if kind == "trust" and not letters.endswith("T"):
+                forms.add(letters + "T")
+    return {f for f in forms if f.lower() not in STOP}
+
+
+def add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    taken = [(s, e) for s, e, _ in mentions]
+    forms: dict[str, set[str]] = {}
+    for e in entities.values():
+        if e.org.kind == "regulator":
+            continue
+        for n in {e.org.name, *e.names}:
+            for f in _short_forms(n, e.org.kind):
+                forms.setdefault(f, set()).add(e.org.key)
+        if e.org.kind == "hospital":
+            first = e.org.name.split()[0] if e.org.name.split()[0].lower() != "the" else e.org.name.split()[1]
+            if len(first) >= 6:
+                forms.setdefault("the " + first[:4], set()).add(e.org.key)  # "the Alex", "the Lister"
+                forms.setdefault("the " + first, set()).add(e.org.key)
+    for s, e, k in list(mentions):
+        abbr = _PAREN_ABBR.match(text, e)  # "London Ambulance Service NHS Trust (LAS)"
+        if abbr and entities[k].org.kind != "regulator":
+            forms.setdefault(abbr.group(1), set()).add(k)
+    for form, keys in sorted(forms.items(), key=lambda fk: -len(fk[0])):  # "the Alex" before "Alex"
+        if len(keys) != 1 or form.removeprefix("the ") not in text:
+            continue  # a form two entities share says nothing
+        k = next(iter(keys))
+        pattern = re.escape(form).replace("the\\ ", "[Tt]he\\ ", 1) if form.startswith("the ") else re.escape(form)
+        for m in re.finditer(rf"(?<![\w’']){pattern}(?![\w-]|['’][a-rt-z])", text):
+            if not overlaps(m.start(), m.end(), taken):
+                mentions.append((m.start(), m.end(), k))
+                taken.append((m.start(), m.end()))
+                entities[k].names.add(m.group())
+
+
+def add_references(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """'the trust' and 'the hospital' refer to the last trust or hospital named (else the main one)."""
+    taken = [(s, e) for s, e, _ in mentions]
+    by_kind = {"trust": [], "hospital": []}
+    for s, e, k in mentions:
+        kind = entities[k].org.kind
+        if kind in by_kind:
+            by_kind[kind].append((s, k))
+    counts: dict[str, int] = {}
+    for _, _, k in mentions:
+        counts[k] = counts.get(k, 0) + 1
+    main = {kind: max((k for _, k in lst), key=lambda k: counts[k], default=None) for kind, lst in by_kind.items()}
+    for m in REF_RE.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        kind = m.group(1).lower()
+        before = [k for s, k in by_kind[kind] if s < m.start()]
+        k = before[-1] if before else main[kind]
+        if k is None and kind == "hospital":
+            before = [k for s, k in by_kind["trust"] if s < m.start()]
+            k = before[-1] if before else main["trust"]
+        if k is not None:
+            mentions.append((m.start(), m.end(), k))
+
+
+def _clipped(a: str, b: str) -> bool:
+    """One name with its first word cut short: "alex hospital" for "alexandra hospital"."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] or wa[0] == wb[0]:
+        return False
+    short, long_ = sorted((wa[0], wb[0]), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def _contains(outer: str, inner: str) -> bool:
+    return bool(inner) and len(inner.split()) >= 2 and f" {inner} " in f" {outer} "
+
+
+def same_site_name(a: str, b: str) -> bool:
+    """Two keys of one hospital's name: one inside the other ("King's Lynn Queen Elizabeth Hospital",
+    "Queen Elizabeth Hospital") or the first word cut short ("Alex Hospital")."""
+    return _contains(a, b) or _contains(b, a) or _clipped(a, b)
+
 
 _FIRST_NAME_HONORIFICS = {"Sir", "Dame", "Lord", "Lady"}  # titles used with the first name alone
 

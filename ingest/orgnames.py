@@ -1,0 +1,191 @@
+"""Names of trusts and hospitals as a text writes them, found by their shape and by the gazetteer.
+
+A trust's name is a capitalised run ending in "NHS Trust", "Foundation Trust", "FT"...; a hospital's,
+one ending in "Hospital", "Infirmary", "... Centre"... News puts words before a name that are not part
+of it ("Neighbouring", "Advertisement", "Redditch's"): the longest tail the gazetteer knows wins, else
+the usual leading words are cut. Headlines In Title Case give no names: every word is capitalised there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import SITE_TOKEN, gazetteer, token_key
+from .model import Organisation
+
+_TOKEN = r"(?:[A-Z][\w’'\-]*|\d+[a-z][\w’'\-]*|&)"  # "2gether NHS Foundation Trust"
+_JOIN = r"(?:,?\s+(?:(?:of|and|&|the|upon|on|for)\s+)*)"
+_RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
+# A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
+_SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z][\w’'\-]*)"
+_SITE_RUN = rf"{_SITE_TOKEN}(?:\s+(?:(?:of|the|upon|on)\s+)*{_SITE_TOKEN})*"
+TRUST_RE = re.compile(rf"(?<![\w’'])({_RUN}),?\s+((?:NHS\s+)?(?:Foundation\s+)?Trust|NHS\s+FT|FT|NHSFT)(?![\w])")
+HOSPITAL_RE = re.compile(
+    rf"(?<![\w’'])({_SITE_RUN})\s+(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
+    rf"Maternity\s+Unit|Hospice|General)(?![\w])")
+HOSPITAL_LIST_RE = re.compile(
+    rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])")
+_HEALTH_WORD = re.compile(r"\b(?:Hospitals?|Health|Healthcare|Care|Ambulance|Mental|Community|Partnership|Acute|"
+                          r"Teaching|University|Services|Medical|Infirmary|Clinical|Children's|Women's)\b")
+# Capitalised words that start a run without being part of a name: sentence openers, roles, titles.
+STOP = {
+    "the", "a", "an", "in", "at", "on", "by", "for", "from", "with", "within", "under", "after", "before", "since",
+    "but", "and", "however", "both", "while", "when", "yesterday", "today", "last", "this", "that", "its", "his",
+    "her", "their", "as", "if", "although", "chief", "executive", "director", "chair", "chairman", "chairwoman",
+    "medical", "nurse", "inspector", "inspectors", "deputy", "interim", "acting", "new", "former", "said", "says",
+    "mr", "mrs", "ms", "dr", "professor", "prof", "sir", "dame", "cqc", "regulator", "watchdog", "report", "of",
+    "meanwhile", "now", "then", "also", "where", "which", "whose", "one", "two", "three", "all", "every", "each",
+    "image", "caption", "copyright", "getty", "pa", "bbc", "health", "secretary", "minister", "mp", "england's",
+    "inspection", "inspections", "staff", "patients", "following", "during", "despite", "unlike", "like", "other",
+    "nhs", "trust", "trusts", "hospital", "hospitals", "ambulance", "leaders", "bosses", "managers", "officials",
+    "published", "updated", "posted", "by", "read", "more", "see", "ed", "a&e", "unit", "ward",
+}
+SMALL = {"and", "of", "the", "for", "in", "on", "upon", "at", "&"}
+
+
+def _strip_left(tokens: list[str]) -> list[str]:
+    i = 0
+    while i < len(tokens) - 1 and (tokens[i].lower().strip(",") in STOP or tokens[i] in SMALL
+                                   or _possessive_place(tokens[i])):
+        i += 1
+    return tokens[i:] if tokens[i:] and tokens[i].lower() not in STOP else []
+
+
+def _possessive_place(token: str) -> bool:
+    """"Redditch's Alexandra Hospital": the town is not part of the name."""
+    m = re.match(r"^(\w+)['’]s$", token)
+    return bool(m) and town_key(m.group(1)) in towns()
+
+
+def _clean_run(run: str, site_word: str | None = None) -> str:
+    """A run without the words news puts before a name; a site's name the gazetteer knows keeps them
+    ("New QEII Hospital")."""
+    tokens = run.split()
+    if site_word:
+        for i in range(len(tokens)):
+            if gazetteer().sites_named(" ".join([*tokens[i:], site_word])):
+                return " ".join(tokens[i:])
+    return " ".join(_strip_left(tokens))
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    return frozenset(town_key(s.town) for s in gazetteer().sites.values() if s.town)
+
+
+def town_key(town: str) -> str:
+    return town.lower().replace("’", "'")
+
+
+def trust_candidates(text: str):
+    for m in TRUST_RE.finditer(text):
+        run, suffix = m.group(1), m.group(2)
+        pieces = [run] + [run[c.end():] for c in re.finditer(r",\s*", run)]
+        best = _known_trust_tail(pieces, suffix)
+        if best is None:
+            last = _clean_run(pieces[-1])
+            best = _clean_run(run) if len(pieces) > 1 and " and " in pieces[-1] else last
+        if not best or best.lower() in STOP:
+            continue
+        full = f"{best} {suffix}".replace(" ,", ",")
+        if suffix == "Trust" and not _HEALTH_WORD.search(best) and not gazetteer().trust_code(full):
+            continue  # "Nuffield Trust", "Trussell Trust": charities and think tanks, not NHS trusts
+        start = m.start(1) + m.group(1).rfind(best.split()[0]) if best.split()[0] in m.group(1) else m.start(1)
+        yield start, m.end(), full
+
+
+def _known_trust_tail(pieces: list[str], suffix: str) -> str | None:
+    """The longest tail of the run that names a trust of the gazetteer: exactly at any word, else closely
+    once the usual leading words are cut ("Neighbouring X NHS Trust", "Advertisement X NHS Trust")."""
+    gaz = gazetteer()
+    for piece in pieces:
+        tokens = piece.split()
+        for i in range(len(tokens)):
+            if tokens[i] not in SMALL and gaz.exact_trust_code(f"{' '.join(tokens[i:])} {suffix}"):
+                return " ".join(tokens[i:])
+    for piece in pieces:
+        name = _clean_run(piece)
+        if name and gaz.trust_code(f"{name} {suffix}"):
+            return name
+    return None
+
+
+def compound_sites(text: str, taken: list[tuple[int, int]]):
+    """Official site names the "X Hospital" pattern cannot take whole, as written in the text
+    ("X and Y Hospital", "Hospital of X", "X Hospital at Y")."""
+    index = gazetteer().compound_sites
+    tokens = [(m.start(), m.end(), token_key(m.group())) for m in SITE_TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        s, _, first = tokens[i]
+        entries = index.get(first) if text[s].isupper() else None
+        hit = next(((words, site) for words, site in entries or ()
+                    if tuple(t[2] for t in tokens[i:i + len(words)]) == words), None)
+        if hit is None:
+            i += 1
+            continue
+        words = hit[0]
+        end = tokens[i + len(words) - 1][1]
+        if not overlaps(s, end, taken) and not re.match(r",?\s+(?:NHS|Foundation|Trust)\b", text[end:end + 20]):
+            yield s, end, text[s:end]
+        i += len(words)
+
+
+def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]):
+    """"the Alexandra and Kidderminster hospitals": one hospital per name of the list."""
+    for m in lists:
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        for part in re.finditer(_SITE_RUN, m.group(1)):
+            name = _clean_run(part.group(), "Hospital")
+            # "Worcester and Redditch hospitals" names towns, not sites: a one-word part must be a known site
+            if name and (len(name.split()) > 1 or gazetteer().sites_named(f"{name} Hospital")):
+                start = m.start(1) + part.start() + part.group().find(name.split()[0])
+                yield start, start + len(name), f"{name} Hospital"
+
+
+def hospital_candidates(text: str, taken: list[tuple[int, int]]):
+    for m in HOSPITAL_RE.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        nxt = text[m.end():m.end() + 40]
+        if re.match(r",?\s+(?:NHS|Foundation|Trust|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
+            continue  # part of a trust's name the trust pattern did not take
+        name = _clean_run(m.group(1), m.group(2))
+        if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
+            continue  # "Northern General" is a hospital; "Attorney General" is not
+        name = f"{name} {m.group(2)}"
+        end = m.end()
+        town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart
+        if town and town_key(town.group(1)) in towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
+            name, end = f"{name} {town.group(1)}", m.end() + town.end()
+        start = m.start(1) + m.group(1).find(name.split()[0])
+        yield start, end, name
+
+
+_TITLE_LOWER = {"with", "from", "into", "over", "upon", "than", "that", "after", "amid"}  # some styles keep these small
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines In Title Case (headlines): capitals there do not mark names, so no name is found there."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().rstrip()
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3 and w.lower() not in _TITLE_LOWER]
+        # a caption or a sentence has lower-case words of some length; a headline In Title Case has none
+        if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def overlaps(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+@dataclass
+class Entity:
+    """An organisation of the article with every name the text gives it."""
+
+    org: Organisation
+    names: set[str] = field(default_factory=set)

@@ -1,0 +1,166 @@
+"""Which trust runs each hospital, and its ODS site and town.
+
+What the text says comes first ("TRUST, which runs A", "A, run by TRUST", "the four hospitals of A, B
+and C", "A in Town"); then the gazetteer, which places a site under a trust (allowing for mergers);
+then the story: a hospital named in a story about one trust, that the gazetteer places nowhere else,
+is that trust's. Sites of the article's trusts named without "Hospital" ("Wexham Park") are found here too.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .gazetteer import core_key, gazetteer
+from .model import Organisation
+from .orgnames import STOP, Entity, overlaps, town_key, towns
+
+_TOWN_AFTER = re.compile(r",?[ \t]+in[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
+_TOWN_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})['’]s[ \t]+(?:the[ \t]+)?$")
+
+
+def stated_towns(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """A hospital's town as the text gives it: "X Hospital in Town", "Town's X Hospital"."""
+    for s, e, k in mentions:
+        org = entities[k].org
+        if org.kind != "hospital" or org.town:
+            continue
+        after, before = _TOWN_AFTER.match(text, e), _TOWN_BEFORE.search(text, max(0, s - 40), s)
+        for m in (after, before):
+            if m and town_key(m.group(1)) in towns():
+                org.town = m.group(1)
+                break
+
+
+_RUNS = re.compile(r"\b(?:runs|ran|running|operates|operated|operating|manages|managing|(?:is|was)\s+responsible\s+for)\b")
+_RUN_BY = re.compile(r"\b(?:run|operated|managed)\s+by\b")
+
+
+def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions: list) -> None:
+    """What the text says runs a hospital: "TRUST, which runs A, B and C", "A, run by TRUST"."""
+    starts = [s for s, _e, _k in mentions]
+    kind = {k: e.org.kind for k, e in entities.items()}
+    for ss, se in sentences:
+        here = mentions[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+        if not any(kind[k] == "hospital" for _s, _e, k in here):
+            continue
+        sentence = text[ss:se]
+        for m in _RUNS.finditer(sentence):
+            at = ss + m.start()
+            trust = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "trust"), None)
+            for s, _e, k in here:
+                if trust and s > at and kind[k] == "hospital":
+                    entities[k].org.trust_key = trust
+        for m in _RUN_BY.finditer(sentence):
+            at, after = ss + m.start(), ss + m.end()
+            trust = next((k for s, _e, k in here if s >= after and kind[k] == "trust"), None)
+            hospital = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "hospital"), None)
+            if trust and hospital and not re.search(r"[.;]", text[after:next(s for s, _e, k in here if k == trust)]):
+                entities[hospital].org.trust_key = trust
+
+
+def link_hospitals(entities: dict[str, Entity]) -> None:
+    """Give each hospital its ODS site and the trust of the article that runs it.
+
+    A site the gazetteer places under one of the article's trusts is that trust's. A hospital that
+    shares its distinctive name with a trust of the article is that trust's (news calls a one-site
+    trust by its hospital). Otherwise, in a story about one trust, a hospital the gazetteer does not
+    place elsewhere is taken to be the story's trust's.
+    """
+    gaz = gazetteer()
+    trusts = [e.org for e in entities.values() if e.org.kind == "trust"]
+    for e in entities.values():
+        h = e.org
+        if h.kind != "hospital":
+            continue
+        sites = [gaz.sites[h.ods_code]] if h.ods_code else \
+            gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
+        in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
+        if h.trust_key:  # the text said which trust runs it
+            stated = entities[h.trust_key].org.ods_code
+            site = next((s for s in sites if gaz.same_trust(s.trust, stated)), None) or \
+                (sites[0] if len({s.trust for s in sites}) == 1 else None)
+        elif in_article:
+            site = in_article[0]
+            runs = [t for t in trusts if gaz.same_trust(site.trust, t.ods_code)]
+            # a site goes with its trust into a merger: the successor named in the article runs it now
+            h.trust_key = next((t.key for t in runs if t.ods_code == gaz.successor.get(site.trust)), runs[0].key)
+        else:
+            site = sites[0] if len({s.trust for s in sites}) == 1 else None
+            namesake = [t for t in trusts if _distinctive(h.name) and _distinctive(h.name) <= _distinctive(t.name)]
+            if len(namesake) == 1:
+                h.trust_key = namesake[0].key
+            elif len(trusts) == 1 and site is None:
+                h.trust_key = trusts[0].key
+        if site is not None:
+            h.ods_code = site.code
+            h.town = h.town or site.town or None
+
+
+def trust_called(entities: dict[str, Entity], name: str) -> Entity | None:
+    """The article's trust that "X Hospitals" stands for: news drops "NHS Trust" from a trust's name."""
+    if not name.endswith("Hospitals"):
+        return None
+    code = gazetteer().trust_code(name)
+    words = _distinctive(name) - {"university", "teaching"}
+    for e in entities.values():
+        if e.org.kind == "trust" and ((code and e.org.ods_code == code)
+                                      or (words and words == _distinctive(e.org.name) - {"university", "teaching"})):
+            return e
+    return None
+
+
+def _distinctive(name: str) -> frozenset[str]:
+    words = frozenset(w for w in core_key(name).split() if w not in ("hospital", "hospitals"))
+    return words if len(words) >= 2 else frozenset()
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memorial|County)\s+)?(?:Hospital|Infirmary)$",
+                          re.IGNORECASE)
+
+
+def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
+    """A site of one of the article's trusts named without its "Hospital": "Wexham Park" for Wexham Park Hospital."""
+    gaz = gazetteer()
+    seen = set()
+    lowered = text.lower()
+    for e in list(entities.values()):
+        for site in gaz.sites_of(e.org.ods_code) if e.org.kind == "trust" else []:
+            short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
+            if short == site.name or len(short.split()) < 2 or short.lower() in seen:
+                continue
+            seen.add(short.lower())
+            if short.lower() not in lowered:
+                continue
+            pattern = rf"(?<![\w’'])(?<![A-Z][\w’']\s){re.escape(short)}(?![\w-]|\s+[A-Z])"
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                if m.group()[0].isupper() and not overlaps(m.start(), m.end(), taken):
+                    taken.append((m.start(), m.end()))
+                    yield m.start(), m.end(), m.group(), site
+
+
+_PLACE = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}(?:[ \t]*\([A-Z][\w ]+\))?"
+ENUM_RE = re.compile(rf"\bhospitals[ \t]*(?:of|:|–|-)[ \t]+((?:{_PLACE},[ \t]+)*{_PLACE},?[ \t]+(?:and|&)[ \t]+{_PLACE})")
+
+
+def add_enumerated_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """"the four hospitals of A, B (Town) and C": each named part is a hospital of the trust the sentence is about."""
+    gaz = gazetteer()
+    for m in ENUM_RE.finditer(text):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        trust = next((k for s, _e, k in reversed(mentions)
+                      if sentence_start <= s < m.start() and entities[k].org.kind == "trust"), None)
+        for part in re.finditer(_PLACE, m.group(1)):
+            s = m.start(1) + part.start()
+            name, _, town = part.group().partition("(")
+            name = name.strip()
+            e = s + len(name)
+            if overlaps(s, e, [(a, b) for a, b, _ in mentions]) or name.lower() in STOP:
+                continue
+            k = f"hospital:{len(entities) + 1}"
+            org = Organisation(key=k, kind="hospital", name=name, trust_key=trust, town=town.strip(" )") or None)
+            code = entities[trust].org.ods_code if trust else None
+            site = next((x for x in gaz.sites_of(code) if core_key(x.name).startswith(core_key(name) + " ")), None)
+            if site is not None:
+                org.ods_code, org.town = site.code, org.town or site.town or None
+            entities[k] = Entity(org, {name})
+            mentions.append((s, e, k))
