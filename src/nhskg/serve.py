@@ -1,9 +1,11 @@
 """A local SPARQL endpoint and query page over the store: the `oxigraph` server from PyPI, read-only.
 
-The server runs `oxigraph serve-read-only`, so nothing that reaches the port (a script on some web
-page included) can change the store. Read-only opening takes no lock, so this process holds the
-store's write lock itself while the server runs: an ingest started meanwhile is refused with a
-clear message instead of writing under a server that assumes nobody writes.
+The server runs over a snapshot of the store (a RocksDB checkpoint: hard links, so it takes
+milliseconds), not over the store itself. Oxigraph's read-only mode takes no lock, and reading
+files that another process is writing is undefined behaviour; over a snapshot, an ingest can go on
+while the server answers, and the server sees the store as it was when `nhskg serve` started.
+Read-only also means nothing that reaches the port (a script on some web page included) can
+change anything.
 """
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph
 import requests
 
 from .errors import UserError
@@ -38,7 +39,7 @@ def oxigraph_binary() -> str:
 class Serving:
     process: subprocess.Popen
     url: str  # the query page; the SPARQL endpoint is url + "query"
-    lock: pyoxigraph.Store | None  # the store opened for writing: its lock keeps writers out while serving
+    snapshot: Path
 
     def wait(self) -> int:
         return self.process.wait()
@@ -51,26 +52,37 @@ class Serving:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self.lock = None
+        shutil.rmtree(self.snapshot, ignore_errors=True)
 
 
 def start(location: str, host: str, port: int) -> Serving:
     binary = oxigraph_binary()
-    lock = open_store(location, create=False)  # StoreError "in use ..." if another process writes it
-    lock.flush()
-    lock.optimize()  # settle the files now, so no background compaction rewrites them under the server
+    snapshot = take_snapshot(location)
     log = tempfile.TemporaryFile()
     # Its own session: Ctrl-C reaches nhskg only, which then stops the server and reports nothing odd.
-    process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}"],
-                               stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True,
-                               preexec_fn=_die_with_parent)
-    serving = Serving(process, f"http://{_url_host(host)}:{port}/", lock)
+    process = subprocess.Popen(
+        [binary, "serve-read-only", "--location", str(snapshot / "store"), "--bind", f"{host}:{port}"],
+        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, preexec_fn=_die_with_parent)
+    serving = Serving(process, f"http://{_url_host(host)}:{port}/", snapshot)
     try:
         _wait_until_up(serving, log, f"{host}:{port}")
     except BaseException:
         serving.stop()
         raise
     return serving
+
+
+def take_snapshot(location: str) -> Path:
+    """A checkpoint of the store in a hidden folder beside it (same file system, so hard links)."""
+    store = open_store(location, create=False)  # StoreError "in use ..." while another process writes it
+    path = Path(location).resolve()
+    folder = Path(tempfile.mkdtemp(prefix=f".{path.name}.serving-", dir=path.parent))
+    try:
+        store.backup(str(folder / "store"))
+    except OSError as e:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise UserError(f"cannot take a snapshot of {location} to serve: {e}") from None
+    return folder
 
 
 def _wait_until_up(serving: Serving, log, address: str) -> None:

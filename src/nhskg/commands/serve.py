@@ -13,8 +13,8 @@ def register(sub) -> None:
     p = sub.add_parser(
         "serve", help="a SPARQL endpoint and a query page in the browser, over the store (read-only)",
         description="Serve the store over HTTP with the Oxigraph server: a query page at / and the SPARQL 1.1 "
-                    "endpoint at /query. Read-only: updates are refused. While it runs the store cannot be "
-                    "written (an ingest is refused); queries and exports still work. Ctrl-C stops it.")
+                    "endpoint at /query. It serves a snapshot of the store taken when it starts (so an ingest can "
+                    "run meanwhile; restart to see its articles), read-only: updates are refused. Ctrl-C stops it.")
     add_store_option(p)
     p.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
     p.add_argument("--bind", default="127.0.0.1", metavar="HOST",
@@ -26,11 +26,11 @@ def run(args) -> int:
     if not _is_loopback(args.bind):
         print(f"nhskg serve: warning: listening on {args.bind}: anyone who can reach it can query the store",
               file=sys.stderr)
-    serving = start(args.store, args.bind, args.port)
     signal.signal(signal.SIGTERM, _interrupt)
-    print(f"serving {args.store} (read-only)\n  query page       {serving.url}\n"
-          f"  SPARQL endpoint  {serving.url}query\npress Ctrl-C to stop", flush=True)
+    serving = start(args.store, args.bind, args.port)
     try:
+        print(f"serving {args.store} as it is now (read-only)\n  query page       {serving.url}\n"
+              f"  SPARQL endpoint  {serving.url}query\npress Ctrl-C to stop", flush=True)
         code = serving.wait()
     except KeyboardInterrupt:
         code = 0
