@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
+from .store import VOCAB_GRAPH
+
 PREFIXES = """PREFIX nhskg: <https://w3id.org/nhskg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
@@ -166,17 +168,17 @@ def sites(store) -> list[Site]:
 def events(store) -> list[EventRec]:
     """Ratings, special measures, inspections and enforcement, with a label for what each says."""
     out = []
-    for r in rows(store, """SELECT ?g ?n ?type ?s ?date ?start ?end ?level ?prev ?service ?question ?status ?ekind ?sentence
-        WHERE { GRAPH ?g { ?g a nhskg:Article . ?n a ?type ; nhskg:about ?s .
-          VALUES ?type { nhskg:Rating nhskg:SpecialMeasures nhskg:Inspection nhskg:EnforcementAction }
-          OPTIONAL { ?n dcterms:date ?date } OPTIONAL { ?n schema:startDate ?start } OPTIONAL { ?n schema:endDate ?end }
-          OPTIONAL { ?n nhskg:sentence ?sentence }
-          OPTIONAL { ?n nhskg:ratingLevel ?l } OPTIONAL { ?n nhskg:previousLevel ?p }
-          OPTIONAL { ?n nhskg:coreService ?c } OPTIONAL { ?n nhskg:keyQuestion ?k }
-          OPTIONAL { ?n nhskg:specialMeasuresStatus ?st } OPTIONAL { ?n nhskg:enforcementKind ?ek } }
-        OPTIONAL { GRAPH ?vl { ?l skos:prefLabel ?level } } OPTIONAL { GRAPH ?vp { ?p skos:prefLabel ?prev } }
-        OPTIONAL { GRAPH ?vc { ?c skos:prefLabel ?service } } OPTIONAL { GRAPH ?vk { ?k skos:prefLabel ?question } }
-        OPTIONAL { GRAPH ?vst { ?st skos:prefLabel ?status } } OPTIONAL { GRAPH ?vek { ?ek skos:prefLabel ?ekind } } }"""):
+    labelled = "".join(f"OPTIONAL {{ ?n nhskg:{prop} ?{v} . GRAPH <{VOCAB_GRAPH}> {{ ?{v} skos:prefLabel ?{name} }} }}\n"
+                       for prop, v, name in (("ratingLevel", "l", "level"), ("previousLevel", "p", "prev"),
+                                             ("coreService", "c", "service"), ("keyQuestion", "k", "question"),
+                                             ("specialMeasuresStatus", "st", "status"),
+                                             ("enforcementKind", "ek", "ekind")))
+    for r in rows(store, f"""SELECT ?g ?n ?type ?s ?date ?start ?end ?level ?prev ?service ?question ?status ?ekind
+        ?sentence WHERE {{ GRAPH ?g {{ ?g a nhskg:Article . ?n a ?type ; nhskg:about ?s .
+          VALUES ?type {{ nhskg:Rating nhskg:SpecialMeasures nhskg:Inspection nhskg:EnforcementAction }}
+          OPTIONAL {{ ?n dcterms:date ?date }} OPTIONAL {{ ?n schema:startDate ?start }}
+          OPTIONAL {{ ?n schema:endDate ?end }} OPTIONAL {{ ?n nhskg:sentence ?sentence }}
+          {labelled} }} }}"""):
         kind = _EVENT_KIND[r["type"]]
         out.append(EventRec(r["g"], r["n"], kind, r["s"], r["date"] or r["start"], r["end"], _detail(kind, r),
                             r["sentence"]))

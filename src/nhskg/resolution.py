@@ -45,8 +45,8 @@ from rapidfuzz.distance import Levenshtein
 
 from . import daterange, kgread
 from .ingest.iris import digest
-
 from .store import RESOLUTION_GRAPH, replace_graph
+
 NHSKG = kgread.NHSKG
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
