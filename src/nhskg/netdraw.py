@@ -44,18 +44,27 @@ def sizes(net: Network) -> dict[str, float]:
 
 
 def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Components laid out one by one and packed in rows, biggest first, so none hides another."""
+    """Components laid out one by one and packed in rows, biggest first, so none hides another.
+
+    Every trust and hospital is one step from the CQC; drawn as equal steps that star crowds the
+    middle, so edges to the regulator count as long ones and each trust keeps room for its own.
+    """
+    g = g.copy()
+    for x, y in g.edges():
+        hub = "regulator" in (g.nodes[x]["kind"], g.nodes[y]["kind"])
+        g.edges[x, y]["length"] = 4.0 if hub else 1.0
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     pos, x, y, row_h, width = {}, 0.0, 0.0, 0.0, 0.0
     total = sum(math.sqrt(len(c)) for c in comps) or 1
     max_w = max(total * 0.9, 6)
     for comp in comps:
         sub = g.subgraph(comp)
-        side = 1.6 * math.sqrt(len(comp)) + (0.4 if len(comp) > 1 else 0)
+        side = 2.6 * math.sqrt(len(comp)) if len(comp) > 1 else 1.6
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         else:
-            local = nx.spring_layout(sub, k=1.8 / math.sqrt(len(comp)), iterations=300, seed=7)
+            local = (nx.kamada_kawai_layout(sub, weight="length") if len(comp) <= 400
+                     else nx.spring_layout(sub, weight=None, seed=7))
         xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
         cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
         span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1

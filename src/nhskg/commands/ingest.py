@@ -7,6 +7,8 @@ import time
 
 from ..cli import add_store_option
 from ..ingesting import ingest_paths
+from ..resolution import resolve
+from ..store import open_store
 
 
 def register(sub) -> None:
@@ -35,6 +37,10 @@ def run(args) -> int:
         print(problem, file=sys.stderr)
     print(f"{summary.articles} articles stored ({summary.triples} triples), {summary.rejected} rejected, "
           f"{summary.unreadable} unreadable, in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    if not args.no_resolve:
+        res = resolve(open_store(args.store))
+        print(f"resolution: {len(res.canonical)} entity nodes are {len(res.labels)} entities "
+              f"({len(res.decisions)} merges)", file=sys.stderr)
     return 1 if summary.rejected or summary.unreadable else 0
 
 
