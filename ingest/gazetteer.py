@@ -21,6 +21,7 @@ def key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def core_key(name: str) -> str:
     return " ".join(w for w in key(name).split() if w not in _KIND_WORDS)
 

@@ -20,12 +20,38 @@ _RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 # A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
 _SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z][\w’'\-]*)"
 _SITE_RUN = rf"{_SITE_TOKEN}(?:\s+(?:(?:of|the|upon|on)\s+)*{_SITE_TOKEN})*"
-TRUST_RE = re.compile(rf"(?<![\w’'])({_RUN}),?\s+((?:NHS\s+)?(?:Foundation\s+)?Trust|NHS\s+FT|FT|NHSFT)(?![\w])")
-HOSPITAL_RE = re.compile(
+
+
+class _EndingAt:
+    """A name pattern tried only just before the words that end such names, so that the time it takes
+    grows with the text, not with its square: a long run of capitalised words with no "Trust" after it
+    (a title-case page, hostile input) costs nothing."""
+
+    def __init__(self, pattern: str, last_words: str, reach: int = 200):
+        self._name = re.compile(pattern + r"\Z")
+        self._last = re.compile(last_words)
+        self._reach = reach
+
+    def finditer(self, text: str):
+        done = 0
+        for w in self._last.finditer(text):
+            if w.end() <= done:
+                continue
+            m = self._name.search(text, max(done, w.start() - self._reach), w.end())
+            if m:
+                done = m.end()
+                yield m
+
+
+TRUST_RE = _EndingAt(rf"(?<![\w’'])({_RUN}),?\s+((?:NHS\s+)?(?:Foundation\s+)?Trust|NHS\s+FT|FT|NHSFT)(?![\w])",
+                     r"\b(?:Trust|FT|NHSFT)\b")
+HOSPITAL_RE = _EndingAt(
     rf"(?<![\w’'])({_SITE_RUN})\s+(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
-    rf"Maternity\s+Unit|Hospice|General)(?![\w])")
-HOSPITAL_LIST_RE = re.compile(
-    rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])")
+    rf"Maternity\s+Unit|Hospice|General)(?![\w])",
+    r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
+HOSPITAL_LIST_RE = _EndingAt(
+    rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])",
+    r"\b[Hh]ospitals\b", reach=300)
 _HEALTH_WORD = re.compile(r"\b(?:Hospitals?|Health|Healthcare|Care|Ambulance|Mental|Community|Partnership|Acute|"
                           r"Teaching|University|Services|Medical|Infirmary|Clinical|Children's|Women's)\b")
 # Capitalised words that start a run without being part of a name: sentence openers, roles, titles.

@@ -21,12 +21,16 @@ CQC_RE = re.compile(r"\b(?:Care\s+Quality\s+Commission|CQC)\b")
 class _Entities(dict):
     """The article's organisations by key; a name or code already seen gives the entity back."""
 
+    def __init__(self):
+        super().__init__()
+        self._known: dict[str, set[str]] = {}  # entity key -> core keys of its names
+
     def get_or_add(self, kind: str, name: str, code: str | None = None) -> Entity:
         k = core_key(name)
         for e in self.values():
             if e.org.kind != kind:
                 continue
-            known = {core_key(e.org.name)} | {core_key(n) for n in e.names}
+            known = self._known[e.org.key]
             if (code and e.org.ods_code == code) or k in known or \
                     (kind == "hospital" and any(same_site_name(k, n) for n in known)):
                 return e
@@ -43,7 +47,12 @@ class _Entities(dict):
             e.org.name = name
         else:
             e.names.add(name)
+        self._known[e.org.key].add(core_key(name))
         return e
+
+    def __setitem__(self, key: str, e: Entity) -> None:
+        super().__setitem__(key, e)
+        self._known[key] = {core_key(e.org.name)} | {core_key(n) for n in e.names}
 
 
 def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Organisation],

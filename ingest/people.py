@@ -78,6 +78,7 @@ class _Mention:
 @dataclass
 class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
+    forms: set[tuple[str, str | None]] = field(default_factory=set)  # (name, honorific) seen: each is compared once
 
 
 def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
@@ -293,14 +294,16 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
     for m in ordered:
-        home = next((c for c in clusters if any(same_person(m.name, m.honorific, o.name, o.honorific)
-                                                for o in c.mentions)), None)
+        form = (m.name, m.honorific)
+        home = next((c for c in clusters if form in c.forms or any(same_person(m.name, m.honorific, *f)
+                                                                   for f in c.forms)), None)
         if home is None:
             if len(m.name.split()) == 1 and not m.honorific:
                 continue  # a lone capitalised word is no one by itself
             home = _Cluster()
             clusters.append(home)
         home.mentions.append(m)
+        home.forms.add(form)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     clusters.sort(key=lambda c: c.mentions[0].start)
