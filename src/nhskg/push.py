@@ -19,8 +19,9 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from . import __version__
 from .errors import UserError
+from .store import GRAPHS
 
-PROBE_GRAPH = "urn:nhskg:push-probe"  # written and deleted again to find out whether a Graph Store accepts PUT
+PROBE_GRAPH = GRAPHS + "push-probe"  # written and deleted again to find out whether a Graph Store accepts PUT
 PROBE_DATA = f'<{PROBE_GRAPH}> <http://www.w3.org/2000/01/rdf-schema#comment> "nhskg push probe" .\n'.encode()
 N_TRIPLES = "application/n-triples"
 SPARQL_UPDATE = "application/sparql-update; charset=utf-8"
