@@ -15,10 +15,10 @@ Organisations (trusts first, then hospitals, whose context is the trusts that ru
   1. same ODS code;
   2. same name (case, punctuation, "the", "NHS", "Foundation", "Trust" and for sites "Hospital"
      ignored; aliases count as names): trusts merge unless their ODS codes differ; hospitals
-     only with the same trust, or the same town;
+     only with the same trust (or one merged into it, by the ODS mergers list), or the same town;
   3. names differ by a few letters (>= 92% alike), with the same context as 2;
-  4. a hospital with a shared name whose context neither agrees nor conflicts merges when there is
-     exactly one candidate ("Queen's Hospital" in Romford and in Burton stay two).
+  4. a hospital named without trust or town joins the one hospital of that name, if only one
+     ("Queen's Hospital" in Romford and in Burton stay two, and a bare "Queen's Hospital" joins neither).
 People (the organisation of a post at a hospital counts as the trust that runs it):
   1. same first name and surname, same organisation;
   2. same organisation, same surname, first names compatible (an initial, or Steve/Steven);
@@ -44,7 +44,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from . import daterange, kgread
-from .ingest.iris import digest
+from .ingest.gazetteer import gazetteer
+from .ingest.iris import ID, digest
 from .store import RESOLUTION_GRAPH, replace_graph
 
 NHSKG = kgread.NHSKG
@@ -88,19 +89,21 @@ class Resolution:
 def fold(text: str) -> str:
     """Lower-case ASCII words: what two spellings of one name have in common."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    t = t.replace("&", " and ").replace("'", "")
+    t = t.replace("&", " and ").replace("'", "").replace("\u2019", "")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
 
 
 def _org_key(label: str, kind: str) -> str | None:
     drop = _SITE_DROP if kind == "hospital" else _TRUST_DROP
-    words = [w for w in fold(label.replace("’", "")).split() if w not in drop]
+    words = [w for w in fold(label).split() if w not in drop]
     return " ".join(words) or None
 
 
 class _Clusters:
-    """Union-find whose clusters carry context sets; two clusters whose sets of one kind are both
-    non-empty and disjoint (two ODS codes, two trusts, two towns) must not merge."""
+    """Union-find whose clusters carry context sets; two clusters whose sets of one exclusive kind are
+    both non-empty and disjoint (two ODS codes, two trust lineages, two towns) must not merge."""
+
+    EXCLUSIVE = ("ods", "lineage", "town")
 
     def __init__(self, context: dict[str, dict[str, set]]):
         self.parent = {n: n for n in context}
@@ -119,7 +122,7 @@ class _Clusters:
 
     def conflict(self, a: str, b: str) -> bool:
         ca, cb = self.context[self.find(a)], self.context[self.find(b)]
-        return any(ca.get(k) and cb.get(k) and not ca[k] & cb[k] for k in ca.keys() | cb.keys())
+        return any(ca.get(k) and cb.get(k) and not ca[k] & cb[k] for k in self.EXCLUSIVE)
 
     def shares(self, a: str, b: str, kinds: tuple[str, ...]) -> bool:
         ca, cb = self.context[self.find(a)], self.context[self.find(b)]
@@ -184,6 +187,19 @@ def _fuzzy_pairs(keys: dict[str, set[str]]):
                     yield a, b, int(scores[i, j])
 
 
+def _lineage(trust: str) -> str:
+    """The last successor of a trust through the ODS mergers: a hospital keeps its identity when
+    the trust running it merges into another."""
+    prefix = str(ID) + "trust/"
+    if not trust.startswith(prefix):
+        return trust
+    code, seen = trust[len(prefix):], set()
+    while code in gazetteer().successor and code not in seen:
+        seen.add(code)
+        code = gazetteer().successor[code]
+    return prefix + code
+
+
 def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: _Resolver) -> _Clusters:
     uf = _Clusters({i: {"ods": o.ods} for i, o in orgs.items()})
     for kind in ("trust", "hospital"):
@@ -191,10 +207,12 @@ def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: 
         if kind == "hospital":
             for s in sites:
                 if s.hospital in uf.context and s.trust in orgs:
-                    uf.context[uf.find(s.hospital)].setdefault("trust", set()).add(uf.find(s.trust))
+                    context = uf.context[uf.find(s.hospital)]
+                    context.setdefault("trust", set()).add(uf.find(s.trust))
+                    context.setdefault("lineage", set()).add(_lineage(uf.find(s.trust)))
             for i, o in nodes.items():
                 uf.context[uf.find(i)].setdefault("town", set()).update(fold(t) for t in o.towns)
-        needs = ("trust", "town") if kind == "hospital" else ()
+        needs = ("lineage", "town") if kind == "hospital" else ()
         for a, b, code in _pairs_by_key({i: o.ods for i, o in nodes.items()}):
             r.merge(uf, a, b, f"same ODS code {code}")
         keys = {i: {k for l in o.labels if (k := _org_key(l, kind))} for i, o in nodes.items()}
@@ -209,8 +227,9 @@ def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: 
                 neighbours[a].add(b)
                 neighbours[b].add(a)
             for node in sorted(neighbours):
-                r.unique_candidate(uf, node, sorted(neighbours[node]),
-                                   "same name, no conflicting trust or town, only one candidate")
+                if not any(uf.context[uf.find(node)].get(k) for k in needs):  # a site with no trust or town
+                    r.unique_candidate(uf, node, sorted(neighbours[node]),
+                                       "same name, no trust or town given, only one candidate")
     return uf
 
 
@@ -227,7 +246,7 @@ class _Name:
 
 
 def parse_name(name: str) -> _Name | None:
-    words = name.replace("’", "'").split()
+    words = name.split()
     kept = [w for w in words if fold(w) and fold(w).replace(" ", "") not in _HONORIFICS | _SUFFIXES]
     if not kept:
         return None
