@@ -27,7 +27,7 @@ SAY_AFTER = re.compile(r"^[ \t]*(?:,[^,]{0,80},[ \t]*)?(?:has\s+|had\s+|also\s+)
                        r"highlighted|announced)\b")
 SAY_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)[ \t]*$")
 KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|brother|sister|widow|widower|partner|"
-                        r"grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|friend)[ \t]+$",
+                        r"grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|friend),?[ \t]+$",
                         re.IGNORECASE)
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
 PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")

@@ -91,11 +91,12 @@ def test_coordinated_roles_go_to_names_in_order():
 def test_a_full_name_without_a_cue_counts_once_a_later_mention_says_it_is_a_person():
     text = ("Peter Quill died after he left the ward. Mr Quill had dementia. "
             "Mr Rocket, prosecuting on behalf of the Care Quality Commission, said the death was avoidable. "
-            "His daughter Gamora Quill said she was still grieving.")
+            "His daughter Gamora Quill said she was still grieving. His wife, Mantis Quill, was in court.")
     assert people(text) == {
         "Peter Quill": ("Mr", None, None, "other", None),
         "Rocket": ("Mr", "prosecutor", "Care Quality Commission", "other", None),
         "Gamora Quill": (None, None, None, "other", None),
+        "Mantis Quill": (None, None, None, "other", None),
     }
 
 
