@@ -1,6 +1,6 @@
 """Careers: each person's posts across articles, one per organisation and role, dated.
 
-A post is dated by the articles that report it (first seen, last seen: the articles' dates) and by
+A post at a hospital counts as one at the trust running it, when that is known. A post is dated by the articles that report it (first seen, last seen: the articles' dates) and by
 any start or end date the text gives. Nodes are the canonical ones of `nhskg.resolution`, so a
 person reported at two trusts has one career with two posts.
 """
@@ -44,9 +44,14 @@ class Tenure:
 def careers(store, res: Resolution) -> dict[str, list[Tenure]]:
     """Canonical person -> their posts, earliest first."""
     issued = {a.iri: a.issued for a in kgread.articles(store).values()}
+    runners: dict[str, set[str]] = defaultdict(set)
+    for s in kgread.sites(store):
+        runners[res.of(s.hospital)].add(res.of(s.trust))
     tenures: dict[tuple, Tenure] = {}
     for p in kgread.posts(store):
         person, org = res.of(p.person), res.of(p.organisation)
+        if len(runners.get(org, ())) == 1:  # a post at a hospital is a post of the trust running it
+            org = next(iter(runners[org]))
         t = tenures.setdefault((person, org, role_head(p.role)), Tenure(person, org, p.role, p.kind))
         if p.role and len(p.role) > len(t.role or ""):
             t.role = p.role

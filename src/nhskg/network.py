@@ -35,12 +35,13 @@ def build(store, res: Resolution) -> Network:
     arts = kgread.articles(store)
     g = nx.Graph()
 
-    def node(iri: str, kind: str, names=(), articles=()):
+    def node(iri: str, kind: str, names=(), articles=(), codes=()):
         if iri not in g:
             g.add_node(iri, kind=kind, label=res.labels.get(iri) or next(iter(names), iri), names=set(),
-                       articles=set())
+                       articles=set(), codes=set())
         g.nodes[iri]["names"].update(names)
         g.nodes[iri]["articles"].update(articles)
+        g.nodes[iri]["codes"].update(codes)
 
     def link(a: str, relation: str, b: str, article: str, detail: str | None = None):
         if not g.has_edge(a, b):
@@ -51,7 +52,7 @@ def build(store, res: Resolution) -> Network:
             rel["details"].add(detail)
 
     for iri, o in kgread.organisations(store).items():
-        node(res.of(iri), o.kind, o.labels, o.articles)
+        node(res.of(iri), o.kind, o.labels, o.articles, o.ods)
     posts = kgread.posts(store)
     person_kind = {}
     for p in posts:
@@ -153,12 +154,12 @@ def _sources(net: Network, articles) -> str:
 
 
 def find_node(g: nx.Graph, name: str) -> str:
-    """The node a user means by a name: an exact (folded) name or alias first, else a close one."""
+    """The node a user means by a name: an exact (folded) name, alias or ODS code first, else a close one."""
     wanted = fold(name)
     if not wanted:
         raise UserError("give a non-empty name")
-    exact = sorted({n for n, data in g.nodes(data=True)
-                    if data["kind"] != "article" and wanted in {fold(x) for x in data["names"] | {data["label"]}}})
+    exact = sorted({n for n, data in g.nodes(data=True) if data["kind"] != "article"
+                    and wanted in {fold(x) for x in data["names"] | data["codes"] | {data["label"]}}})
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
@@ -196,7 +197,7 @@ def flat(net: Network) -> nx.Graph:
     g, out = net.graph, nx.Graph()
     for n, data in g.nodes(data=True):
         size = len(trust_articles(g, n)) if data["kind"] == "trust" else len(data["articles"])
-        out.add_node(n, label=data["label"], kind=data["kind"], articles=size,
+        out.add_node(n, label=data["label"], kind=data["kind"], articles=size, ods=" ".join(sorted(data["codes"])),
                      sources="; ".join(sorted(net.sources.get(a, a) for a in data["articles"])))
     for x, y, data in g.edges(data=True):
         rels = data["relations"]
@@ -209,7 +210,7 @@ def flat(net: Network) -> nx.Graph:
 
 def to_json(net: Network) -> str:
     g = net.graph
-    nodes = [{"id": n, "label": d["label"], "kind": d["kind"], "names": sorted(d["names"]),
+    nodes = [{"id": n, "label": d["label"], "kind": d["kind"], "names": sorted(d["names"]), "ods": sorted(d["codes"]),
               "articles": sorted(net.sources.get(a, a) for a in d["articles"])} for n, d in g.nodes(data=True)]
     edges = [{"source": x, "target": y, "relations": [
         {"relation": r, "from": rel["from"], "details": sorted(rel["details"]),

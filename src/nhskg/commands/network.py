@@ -39,15 +39,15 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.action and (args.action[0] != "path" or len(args.action) != 3):
         raise UserError('the only action is `path A B` (two node names, quoted if they have spaces)')
+    fmt = args.format or _guess(args.output)
+    if fmt == "png" and not args.output and not args.action:
+        raise UserError("--format png needs -o FILE")
     store = open_store(args.store, create=False)
     net = network.build(store, resolution.load(store))
     if args.action:
         print("\n".join(network.path(net, args.action[1], args.action[2])))
         return 0
-    fmt = args.format or _guess(args.output)
     if fmt == "png":
-        if not args.output:
-            raise UserError("--format png needs -o FILE")
         _atomic(args.output, lambda tmp: netdraw.png(net, tmp))
         return 0
     text = {"text": lambda: network.report(net, args.top), "json": lambda: network.to_json(net),
