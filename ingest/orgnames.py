@@ -43,8 +43,10 @@ class _EndingAt:
                 yield m
 
 
-TRUST_RE = _EndingAt(rf"(?<![\w’'])({_RUN}),?\s+((?:NHS\s+)?(?:Foundation\s+)?Trust|NHS\s+FT|FT|NHSFT)(?![\w])",
-                     r"\b(?:Trust|FT|NHSFT)\b")
+# Some styles write "X NHS foundation trust" or "the X hospitals trust": a lower-case "trust" is taken, with care.
+TRUST_RE = _EndingAt(
+    rf"(?<![\w’'])({_RUN}),?\s+((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
+    r"\b(?:[Tt]rust|FT|NHSFT)\b")
 HOSPITAL_RE = _EndingAt(
     rf"(?<![\w’'])({_SITE_RUN})\s+(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
     rf"Maternity\s+Unit|Hospice|General)(?![\w])",
@@ -115,7 +117,8 @@ def trust_candidates(text: str):
         if not best or best.lower() in STOP:
             continue
         full = f"{best} {suffix}".replace(" ,", ",")
-        if suffix == "Trust" and not _HEALTH_WORD.search(best) and not gazetteer().trust_code(full):
+        if suffix.split()[-1] in ("Trust", "trust") and not gazetteer().trust_code(full) and \
+                (suffix.islower() or suffix == "Trust" and not _HEALTH_WORD.search(best)):
             continue  # "Nuffield Trust", "Trussell Trust": charities and think tanks, not NHS trusts
         start = m.start(1) + m.group(1).rfind(best.split()[0]) if best.split()[0] in m.group(1) else m.start(1)
         yield start, m.end(), full

@@ -149,3 +149,12 @@ def test_a_site_name_several_trusts_share_links_to_the_site_of_the_article_trust
             "Hospital.")
     hospital = next(o for o in doc_of(text).organisations if o.kind == "hospital")
     assert (hospital.name, hospital.ods_code, hospital.town) == ("Countess of Chester Hospital", "RJR05", "Chester")
+
+
+def test_lower_case_trust_styles_count_only_when_the_gazetteer_knows_the_name():
+    text = ("Staff at University Hospitals of Morecambe Bay NHS foundation trust were praised, unlike the "
+            "Kettering General hospital trust. The Labour trust and the Nuffield Trust disagreed.")
+    assert {n: v[2] for n, v in orgs(text).items()} == {
+        "University Hospitals of Morecambe Bay NHS foundation trust": "RTX",
+        "Kettering General hospital trust": "RNQ",
+    }
