@@ -52,9 +52,9 @@ def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
     g = g.copy()
     for x, y in g.edges():
         hub = "regulator" in (g.nodes[x]["kind"], g.nodes[y]["kind"])
-        g.edges[x, y]["length"] = 4.0 if hub else 1.0
+        g.edges[x, y]["length"] = 6.0 if hub else 1.6
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    pos, x, y, row_h, width = {}, 0.0, 0.0, 0.0, 0.0
+    pos, x, y, row_h = {}, 0.0, 0.0, 0.0
     total = sum(math.sqrt(len(c)) for c in comps) or 1
     max_w = max(total * 0.9, 6)
     for comp in comps:
@@ -73,7 +73,6 @@ def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
         for n, (px, py) in local.items():
             pos[n] = (x + side / 2 + (px - cx) / span * side, y - side / 2 + (py - cy) / span * side)
         x += side + 1.0
-        width = max(width, x)
         row_h = max(row_h, side)
     return pos
 
@@ -108,8 +107,8 @@ def png(net: Network, path: str) -> None:
         big = data["kind"] in ("trust", "regulator")
         ax.annotate(_wrap(data["label"]), pos[n], xytext=(0, -(math.sqrt(size[n]) / 2 + 3)),
                     textcoords="offset points", ha="center", va="top", fontsize=9 if big else 7.5,
-                    fontweight="bold" if big else "normal", color="#222222",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+                    fontweight="bold" if big else "normal", color="#222222", zorder=5 if big else 4,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85 if big else 0.7})
     ax.legend(handles=[Line2D([], [], marker="s" if k == "article" else "o", ls="", color=c, markersize=10, label=t)
                        for k, (c, t) in STYLE.items()], loc="upper right", fontsize=10, framealpha=0.9)
     ax.set_title(f"People, trusts, hospitals and the CQC in {len(net.sources)} articles", fontsize=14)
