@@ -139,10 +139,10 @@ def token_key(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
-def _compound_site_index(sites) -> dict[str, list[tuple[tuple[str, ...], Site]]]:
-    """First word -> (words, site) of the site names the "X Hospital" pattern cannot take whole:
+def _compound_site_index(sites) -> dict[tuple[str, str], list[tuple[tuple[str, ...], Site]]]:
+    """First two words -> (words, site) of the site names the "X Hospital" pattern cannot take whole:
     "X and Y Hospital", "Hospital of X", "X Hospital at Y"."""
-    index: dict[str, list[tuple[tuple[str, ...], Site]]] = {}
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], Site]]] = {}
     for s in sites:
         name = re.sub(r"\s*\(.*$|\s+-\s+.*$", "", s.name)
         words = tuple(token_key(w) for w in SITE_TOKEN.findall(name))
@@ -150,7 +150,7 @@ def _compound_site_index(sites) -> dict[str, list[tuple[tuple[str, ...], Site]]]
             continue
         if words[-1] in _SITE_WORDS and not _JOINS & set(words):
             continue
-        index.setdefault(words[0], []).append((words, s))
+        index.setdefault(words[:2], []).append((words, s))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest name first
     return index

@@ -146,9 +146,9 @@ def compound_sites(text: str, taken: list[tuple[int, int]]):
     index = gazetteer().compound_sites
     tokens = [(m.start(), m.end(), token_key(m.group())) for m in SITE_TOKEN.finditer(text)]
     i = 0
-    while i < len(tokens):
+    while i < len(tokens) - 1:
         s, _, first = tokens[i]
-        entries = index.get(first) if text[s].isupper() else None
+        entries = index.get((first, tokens[i + 1][2])) if text[s].isupper() else None
         hit = next(((words, site) for words, site in entries or ()
                     if tuple(t[2] for t in tokens[i:i + len(words)]) == words), None)
         if hit is None:
@@ -206,6 +206,19 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
         if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words):
             spans.append((m.start(), m.end()))
     return spans
+
+
+def occurrences(text: str, form: str, haystack: str | None = None):
+    """(start, end) of each place `form` stands in the text as whole words; pass the lower-cased text
+    as `haystack` (and a lower-case form) to ignore case. Plain string search: no regex per form."""
+    hay = text if haystack is None else haystack
+    i = hay.find(form)
+    while i >= 0:
+        j = i + len(form)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "’'_")) and \
+                (j == len(text) or not (text[j].isalnum() or text[j] in "-_")):
+            yield i, j
+        i = hay.find(form, i + 1)
 
 
 def overlaps(s: int, e: int, spans) -> bool:

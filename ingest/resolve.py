@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from .orgnames import SMALL, STOP, Entity, overlaps
+from .orgnames import SMALL, STOP, Entity, occurrences, overlaps
 
 REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w-]|['’][a-rt-z]| NHS| Foundation| Trust)")
 _PAREN_ABBR = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -66,12 +66,13 @@ def add_short_form_mentions(text: str, entities: dict[str, Entity], mentions: li
         if len(keys) != 1 or form.removeprefix("the ") not in text:
             continue  # a form two entities share says nothing
         k = next(iter(keys))
-        pattern = re.escape(form).replace("the\\ ", "[Tt]he\\ ", 1) if form.startswith("the ") else re.escape(form)
-        for m in re.finditer(rf"(?<![\w’']){pattern}(?![\w-]|['’][a-rt-z])", text):
-            if not overlaps(m.start(), m.end(), taken):
-                mentions.append((m.start(), m.end(), k))
-                taken.append((m.start(), m.end()))
-                entities[k].names.add(m.group())
+        variants = (form, "T" + form[1:]) if form.startswith("the ") else (form,)
+        for s, e in sorted(span for v in variants for span in occurrences(text, v)):
+            if re.match(r"['’][a-rt-z]", text[e:e + 2]) or overlaps(s, e, taken):
+                continue  # "Alex's" is a mention, "Alex'd" is not
+            mentions.append((s, e, k))
+            taken.append((s, e))
+            entities[k].names.add(text[s:e])
 
 
 def add_references(text: str, entities: dict[str, Entity], mentions: list) -> None:

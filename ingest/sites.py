@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import STOP, Entity, overlaps, town_key, towns
+from .orgnames import STOP, Entity, occurrences, overlaps, town_key, towns
 
 _TOWN_AFTER = re.compile(r",?[ \t]+in[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
 _TOWN_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})['’]s[ \t]+(?:the[ \t]+)?$")
@@ -75,9 +75,11 @@ def link_hospitals(entities: dict[str, Entity]) -> None:
         sites = [gaz.sites[h.ods_code]] if h.ods_code else \
             gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
         in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
-        if h.trust_key:  # the text said which trust runs it
+        if h.trust_key:  # the text said which trust runs it: its own site of that name first
             stated = entities[h.trust_key].org.ods_code
-            site = next((s for s in sites if gaz.same_trust(s.trust, stated)), None) or \
+            own = [s for s in gaz.sites_of(stated) if s.trust == stated and
+                   (core_key(s.name) + " ").startswith(core_key(h.name) + " ")]
+            site = next(iter(own), None) or next((s for s in sites if gaz.same_trust(s.trust, stated)), None) or \
                 (sites[0] if len({s.trust for s in sites}) == 1 else None)
         elif in_article:
             site = in_article[0]
@@ -118,6 +120,10 @@ _SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memor
                           re.IGNORECASE)
 
 
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’']*\s$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
     """A site of one of the article's trusts named without its "Hospital": "Wexham Park" for Wexham Park Hospital."""
     gaz = gazetteer()
@@ -129,13 +135,12 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             if short == site.name or len(short.split()) < 2 or short.lower() in seen:
                 continue
             seen.add(short.lower())
-            if short.lower() not in lowered:
-                continue
-            pattern = rf"(?<![\w’'])(?<![A-Z][\w’']\s){re.escape(short)}(?![\w-]|\s+[A-Z])"
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                if m.group()[0].isupper() and not overlaps(m.start(), m.end(), taken):
-                    taken.append((m.start(), m.end()))
-                    yield m.start(), m.end(), m.group(), site
+            for s, e in occurrences(text, short.lower(), lowered):
+                # a name of its own, not part of a longer capitalised one
+                if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
+                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken):
+                    taken.append((s, e))
+                    yield s, e, text[s:e], site
 
 
 _PLACE = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3}(?:[ \t]*\([A-Z][\w ]+\))?"
@@ -154,7 +159,10 @@ def add_enumerated_hospitals(text: str, entities: dict[str, Entity], mentions: l
             name, _, town = part.group().partition("(")
             name = name.strip()
             e = s + len(name)
-            if overlaps(s, e, [(a, b) for a, b, _ in mentions]) or name.lower() in STOP:
+            known = next((k for a, b, k in mentions if (a, b) == (s, e) and entities[k].org.kind == "hospital"), None)
+            if known and trust:
+                entities[known].org.trust_key = trust  # found already by its name; the sentence says whose it is
+            if known or overlaps(s, e, [(a, b) for a, b, _ in mentions]) or name.lower() in STOP:
                 continue
             k = f"hospital:{len(entities) + 1}"
             org = Organisation(key=k, kind="hospital", name=name, trust_key=trust, town=town.strip(" )") or None)
