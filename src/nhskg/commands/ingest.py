@@ -35,12 +35,12 @@ def run(args) -> int:
                            progress=not args.no_progress and sys.stderr.isatty())
     for problem in summary.problems:
         print(problem, file=sys.stderr)
-    print(f"{summary.articles} articles stored ({summary.triples} triples), {summary.rejected} rejected, "
-          f"{summary.unreadable} unreadable, in {time.monotonic() - started:.1f} s", file=sys.stderr)
     if not args.no_resolve:
         res = resolve(open_store(args.store))
         print(f"resolution: {len(res.canonical)} entity nodes are {len(res.labels)} entities "
               f"({len(res.decisions)} merges)", file=sys.stderr)
+    print(f"{summary.articles} articles stored ({summary.triples} triples), {summary.rejected} rejected, "
+          f"{summary.unreadable} unreadable, in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return 1 if summary.rejected or summary.unreadable else 0
 
 
