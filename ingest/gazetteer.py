@@ -66,6 +66,7 @@ class Gazetteer:
                 self._site_bag.setdefault(_bag(k), []).append(s)
             self._trust_sites.setdefault(s.trust, []).append(s)
         self.compound_sites = _compound_site_index(self.sites.values())
+        self.compound_firsts = frozenset(first for first, _ in self.compound_sites)
         self._trust_choices = list(self._trust_core)
         self._code_cache: dict[str, str | None] = {}  # news names repeat across articles
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .gazetteer import SITE_TOKEN, gazetteer, token_key
 from .model import Organisation
@@ -143,22 +144,23 @@ def _known_trust_tail(pieces: list[str], suffix: str) -> str | None:
 def compound_sites(text: str, taken: list[tuple[int, int]]):
     """Official site names the "X Hospital" pattern cannot take whole, as written in the text
     ("X and Y Hospital", "Hospital of X", "X Hospital at Y")."""
-    index = gazetteer().compound_sites
-    tokens = [(m.start(), m.end(), token_key(m.group())) for m in SITE_TOKEN.finditer(text)]
-    i = 0
-    while i < len(tokens) - 1:
-        s, _, first = tokens[i]
-        entries = index.get((first, tokens[i + 1][2])) if text[s].isupper() else None
-        hit = next(((words, site) for words, site in entries or ()
-                    if tuple(t[2] for t in tokens[i:i + len(words)]) == words), None)
-        if hit is None:
-            i += 1
+    index, firsts = gazetteer().compound_sites, gazetteer().compound_firsts
+    done = 0
+    for w in _CAPITALISED.finditer(text):
+        if w.start() < done or token_key(w.group()) not in firsts:
             continue
-        words = hit[0]
-        end = tokens[i + len(words) - 1][1]
+        tokens = [(t.start(), t.end(), token_key(t.group())) for t in islice(SITE_TOKEN.finditer(text, w.start()), 12)]
+        entries = index.get((tokens[0][2], tokens[1][2])) if len(tokens) > 1 else None
+        words = next((ws for ws, _site in entries or () if tuple(t[2] for t in tokens[:len(ws)]) == ws), None)
+        if words is None:
+            continue
+        s, end = w.start(), tokens[len(words) - 1][1]
+        done = end
         if not overlaps(s, end, taken) and not re.match(r",?\s+(?:NHS|Foundation|Trust)\b", text[end:end + 20]):
             yield s, end, text[s:end]
-        i += len(words)
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'&]*")
 
 
 def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]):
