@@ -95,6 +95,16 @@ def test_oxigraph_takes_its_base_url_and_each_endpoint_url(capsys, oxigraph_serv
         assert oxigraph_server.graph_counts() == store_counts(store)
 
 
+@pytest.mark.parametrize("protocol,endpoint", [("gsp", "/sparql-graph-crud"), ("update", "/sparql")])
+def test_virtuoso_takes_anonymous_writes_where_granted(capsys, virtuoso_server, store, protocol, endpoint):
+    virtuoso_server.reset()
+    code, out, err = run(capsys, "push", "--store", str(store), "--endpoint", virtuoso_server.query_url,
+                         "--protocol", protocol)
+    assert code == 0, err
+    assert f"to {virtuoso_server.base}{endpoint} by" in out
+    assert remote_quads(virtuoso_server) == store_quads(store)
+
+
 @pytest.mark.parametrize("protocol", ["gsp", "update"])
 def test_a_wrong_password_fails_in_one_line_without_the_password(capsys, virtuoso_server, store, monkeypatch,
                                                                   protocol):
