@@ -125,17 +125,22 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
-    """A site of one of the article's trusts named without its "Hospital": "Wexham Park" for Wexham Park Hospital."""
+    """A site of one of the article's trusts named without its "Hospital": "Wexham Park" for Wexham Park
+    Hospital, "Addenbrooke's" for Addenbrooke's Hospital (one word only when it is a possessive)."""
     gaz = gazetteer()
     seen = set()
-    lowered = text.lower()
-    for e in list(entities.values()):
-        for site in gaz.sites_of(e.org.ods_code) if e.org.kind == "trust" else []:
+    lowered = text.lower().replace("’", "'")
+    named = {core_key(e.org.name) for e in entities.values() if e.org.kind == "hospital"}
+    for ent in list(entities.values()):
+        for site in gaz.sites_of(ent.org.ods_code) if ent.org.kind == "trust" else []:
             short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
-            if short == site.name or len(short.split()) < 2 or short.lower() in seen:
-                continue
-            seen.add(short.lower())
-            for s, e in occurrences(text, short.lower(), lowered):
+            form = short.lower().replace("’", "'")
+            possessive = bool(re.fullmatch(r"\w{4,}'s", form))
+            if form in seen or core_key(site.name) in named or not (
+                    possessive or (short != site.name and len(short.split()) > 1)):
+                continue  # a site named in full already has its short forms resolved with it
+            seen.add(form)
+            for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one
                 if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
                         and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken):

@@ -158,3 +158,11 @@ def test_lower_case_trust_styles_count_only_when_the_gazetteer_knows_the_name():
         "University Hospitals of Morecambe Bay NHS foundation trust": "RTX",
         "Kettering General hospital trust": "RNQ",
     }
+
+
+def test_sites_of_the_article_trust_named_without_hospital_are_hospitals():
+    text = ("Cambridge University Hospitals NHS Foundation Trust was rated good. Staff at Addenbrooke’s were "
+            "proud. Frimley Health NHS Foundation Trust said Wexham Park had improved.")
+    found = orgs(text)
+    assert found["Addenbrooke’s"] == ("hospital", [], "RGT01", "Cambridge University Hospitals NHS Foundation Trust")
+    assert found["Wexham Park"][0] == "hospital"
