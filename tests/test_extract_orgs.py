@@ -162,7 +162,7 @@ def test_lower_case_trust_styles_count_only_when_the_gazetteer_knows_the_name():
 
 def test_sites_of_the_article_trust_named_without_hospital_are_hospitals():
     text = ("Cambridge University Hospitals NHS Foundation Trust was rated good. Staff at Addenbrooke’s were "
-            "proud. Frimley Health NHS Foundation Trust said Wexham Park had improved.")
+            "proud. Frimley Health NHS Foundation Trust said Frimley Park had improved.")
     found = orgs(text)
     assert found["Addenbrooke’s"] == ("hospital", [], "RGT01", "Cambridge University Hospitals NHS Foundation Trust")
-    assert found["Wexham Park"][0] == "hospital"
+    assert found["Frimley Park"] == ("hospital", [], "RDU01", "Frimley Health NHS Foundation Trust")
