@@ -21,7 +21,7 @@ _HON = rf"(?:(?:{_HON_WORD}|(?i:professor))\.?)"
 _TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'’][A-ZÀ-Þ][a-zß-ÿ]+)*)"
 NAME_RE = re.compile(rf"(?<![\w’'&])(?P<hon>(?:{_HON}[ \t]+)+)?(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,6}})(?![\w&])")
 
-SAY_AFTER = re.compile(r"^[ \t]*(?:,[^,]{0,80},[ \t]*)?(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|explained|"
+SAY_AFTER = re.compile(r"^[ \t]*(?:,[^,]{0,80},[ \t]*|[ \t]+[–—-][^–—]{0,80}[–—-][ \t]*|[ \t]*\([^()]{0,80}\)[ \t]*)?(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|explained|"
                        r"commented|admitted|warned|stated|praised|welcomed|thanked|insisted|acknowledged|wrote|"
                        r"apologised|apologized|confirmed|responded|replied|urged|claimed|described|noted|"
                        r"highlighted|announced)\b")
@@ -202,8 +202,8 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
 
 
 # between a name and its role: ", " / " (" / " is " / ", who was " ... then perhaps "the", "its"
-_LINK = re.compile(r"[ \t]*(?:,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been)|is|was|has[ \t]+been|had[ \t]+been|"
-                   r"became|becomes|now|then)|,|\()(?:[ \t]*,)?[ \t]*(?:(?:the|a|an|its|their|our)[ \t]+)?")
+_LINK = re.compile(r"[ \t]*(?:,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been|became)|is|was|has[ \t]+been|had[ \t]+been|"
+                   r"became|becomes|now|then)|,|\(|[ \t]+[–—-])(?:[ \t]*,)?[ \t]*(?:(?:the|a|an|its|their|our)[ \t]+)?")
 
 
 def _role_follows(doc, end: int, role_start: int) -> bool:

@@ -133,3 +133,15 @@ def test_titles_of_public_office_before_a_name_are_roles_not_names():
         "Bob Smith": (None, "health and social care secretary", None, "other", None),
         "Cat Jones": (None, None, None, "other", None),
     }
+
+
+@pytest.mark.parametrize("text, role", [
+    (f"{TRUST} was rated good. John O'Brien – chief executive – said the trust would improve.", "chief executive"),
+    (f"{TRUST} was rated good. Zoë McDonald (director of finance) said the books balanced.", "director of finance"),
+    (f"{TRUST} was rated good. Ann-Marie MacLeod, who became chief nurse in 2019, said staff were tired.",
+     "chief nurse"),
+])
+def test_roles_in_dashes_brackets_and_relative_clauses(text, role):
+    [(name, found)] = people(text).items()
+    assert found == (None, role, TRUST, "executive", None)
+    assert name in ("John O'Brien", "Zoë McDonald", "Ann-Marie MacLeod")
