@@ -15,19 +15,20 @@ TARGETS = {  # name: (wording, limit, higher is better)
 FULL_SIZE = 100_000
 
 
-def _ok(d) -> bool:
+def available(d) -> bool:
     return isinstance(d, dict) and d.get("available", True) is not False
+
 
 
 def ratios(r: dict) -> dict:
     out: dict = {}
     p = r.get("plain", {})
-    if not _ok(p):
+    if not available(p):
         return {"available": False, "reason": "the plain way did not run"}
     row = r["ingest"].get(str(p["articles"]), {})
-    if _ok(row.get("all_cores")):
+    if available(row.get("all_cores")):
         out["ingest_all_cores_vs_plain"] = round(row["all_cores"]["articles_per_s"] / p["articles_per_s"], 2)
-    if _ok(row.get("one_process")):
+    if available(row.get("one_process")):
         out["ingest_one_process_vs_plain"] = round(row["one_process"]["articles_per_s"] / p["articles_per_s"], 2)
     per = {}
     for name, q in p["queries"].items():
@@ -45,12 +46,12 @@ def targets(r: dict) -> dict:
     largest = str(r["sizes"][-1])
     row = r["ingest"][largest]
     measured: dict = {}
-    if _ok(row.get("all_cores")):
+    if available(row.get("all_cores")):
         measured["ingest_articles_per_s_all_cores"] = row["all_cores"]["articles_per_s"]
-    mems = [row[k]["peak_tree_mb"] for k in ("one_process", "all_cores") if _ok(row.get(k))]
+    mems = [row[k]["peak_tree_mb"] for k in ("one_process", "all_cores") if available(row.get(k))]
     if mems:
         measured["peak_memory_mb"] = max(mems)
-    if _ok(r.get("queries")):
+    if available(r.get("queries")):
         measured["query_p95_ms_max"] = max(q["p95_ms"] for q in r["queries"]["per_query"].values())
     rat = r.get("ratios", {})
     if "query_speedup_min" in rat:
@@ -94,7 +95,7 @@ def markdown(r: dict) -> str:
             d = row.get(mode)
             if d is None:
                 continue
-            if _ok(d):
+            if available(d):
                 lines.append(f"| {n} | {d['jobs']} | {d['seconds']} | {d['articles_per_s']} | {d['triples']} | "
                              f"{d['rejected']} | {d['peak_rss_mb']} | {d['peak_tree_mb']} |")
             else:
@@ -102,9 +103,9 @@ def markdown(r: dict) -> str:
     e = r["extraction"]
     lines += ["", "## Extraction alone (`pipeline.extract`, one process)", "",
               f"{e['articles']} articles, {e['cpu_seconds']} CPU s: **{e['articles_per_s_per_core']} articles/s "
-              f"per core**." if _ok(e) else _na(e)]
+              f"per core**." if available(e) else _na(e)]
     lines += ["", f"## Canned queries on the {r['sizes'][-1]}-article store (pyoxigraph, in process)", ""]
-    if _ok(r["queries"]):
+    if available(r["queries"]):
         lines += ["| query | rows | median ms | p95 ms |", "|---|---|---|---|"]
         for name, q in r["queries"]["per_query"].items():
             lines.append(f"| {name} | {q['rows']} | {q['median_ms']} | {q['p95_ms']} |")
@@ -115,9 +116,9 @@ def markdown(r: dict) -> str:
     p, v = r["push"], r["validate"]
     lines += ["", "## Push and whole-store validation", "",
               (f"`nhskg push` into a local `oxigraph serve`: {p['triples']} triples in {p['seconds']} s, "
-               f"**{p['triples_per_s']} triples/s**." if _ok(p) else f"Push: {_na(p)}."),
+               f"**{p['triples_per_s']} triples/s**." if available(p) else f"Push: {_na(p)}."),
               (f"`nhskg validate` over {v['graphs']} article graphs: **{v['seconds']} s** ({v['graphs_per_s']} "
-               f"graphs/s, {v['with_violations']} with violations)." if _ok(v) else f"Validate: {_na(v)}.")]
+               f"graphs/s, {v['with_violations']} with violations)." if available(v) else f"Validate: {_na(v)}.")]
     lines += _plain_section(r)
     lines += _accuracy_section(r["accuracy"])
     lines += _profile_section(r["profile"])
@@ -129,7 +130,7 @@ def markdown(r: dict) -> str:
 def _plain_section(r: dict) -> list[str]:
     p = r["plain"]
     out = ["", f"## The plain way on the same {p['articles']} articles (rdflib Dataset + rdflib SPARQL + pyshacl once)", ""]
-    if not _ok(p):
+    if not available(p):
         return out + [_na(p)]
     rat = r["ratios"]
     out += [f"Same extractor; graph built in memory in {p['build_seconds']} s, whole graph validated by pyshacl in "
@@ -146,7 +147,7 @@ def _plain_section(r: dict) -> list[str]:
 
 def _accuracy_section(acc: dict) -> list[str]:
     out = ["", "## Extraction accuracy on synthetic articles (`../shared/eval/score.py`)", ""]
-    if not _ok(acc):
+    if not available(acc):
         return out + [_na(acc)]
     out += [f"{acc['articles']} articles. A sanity check of the generator and the extractor together, not a "
             "measure of accuracy on real news (the 25 real articles are for that).", "",

@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=20, help="timed runs per query (default 20)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one, removed)")
+    ap.add_argument("--resume", type=Path, default=None,
+                    help="a results.json to complete: figures it has are kept, missing or failed ones measured")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--md", type=Path, default=ROOT / "BENCHMARKS.md")
     a = ap.parse_args(argv)
@@ -107,9 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     if not sizes or sizes[0] < 1:
         ap.error("--sizes needs at least one size of 1 or more")
 
+    if a.resume and not a.work:
+        ap.error("--resume needs --work: the folder of the run being resumed")
+    results = json.loads(a.resume.read_text()) if a.resume else {}
     work = a.work or Path(tempfile.mkdtemp(prefix="nhskg-bench-"))
     try:
-        results = bench(a, sizes, work)
+        results = bench(a, sizes, work, results)
     finally:
         if a.work is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -120,58 +125,73 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def bench(a, sizes: list[int], work: Path) -> dict:
+def bench(a, sizes: list[int], work: Path, results: dict) -> dict:
+    """Every figure; one already in `results` (from --resume) and available is kept, not measured again."""
     largest = sizes[-1]
     needed = max(largest, a.extract_n, a.plain_n if a.plain_n <= largest else 0, a.score_n)
     cores = os.cpu_count() or 1
-    results: dict = {"machine": machine(), "sizes": sizes, "seed": a.seed}
+    results.setdefault("machine", machine())
+    results.update(sizes=sizes, seed=a.seed)
+
+    def step(holder: dict, key: str, measure_it) -> dict:
+        if not report.available(holder.get(key)):
+            holder[key] = measure_it()
+            log(f"{key}: {json.dumps(holder[key])[:400]}")
+        return holder[key]
+
     corpus = work / "corpus"
-    t = time.monotonic()
-    generate.generate(needed, corpus, seed=a.seed)
-    results["generate"] = {"articles": needed, "seconds": round(time.monotonic() - t, 2)}
-    log(f"generated {needed} articles in {results['generate']['seconds']} s")
+
+    def make_corpus() -> dict:
+        t = time.monotonic()
+        generate.generate(needed, corpus, seed=a.seed)
+        return {"articles": needed, "seconds": round(time.monotonic() - t, 2)}
+
+    if len(list((corpus / "gold").glob("*.json"))) < needed:
+        results.pop("generate", None)
+    step(results, "generate", make_corpus)
     params = timeline_param(corpus)
 
-    results["ingest"] = {}
+    ingest = results.setdefault("ingest", {})
+    single_max = a.single_max if a.single_max is not None else largest
     for n in sizes:
         folder = subset(corpus, n, work / f"n{n}") / "articles"
-        row = {}
-        single_max = a.single_max if a.single_max is not None else largest
-        row["one_process"] = (ours.ingest(folder, work / f"store-{n}-1", 1, n) if n <= single_max
-                              else ours.unavailable(f"skipped: above --single-max {single_max}"))
-        row["all_cores"] = ours.ingest(folder, work / f"store-{n}-all", cores, n)
-        results["ingest"][str(n)] = row
-        log(f"ingest {n}: {json.dumps(row)}")
+        row = ingest.setdefault(str(n), {})
+        step(row, "one_process", lambda: ours.ingest(folder, fresh(work / f"store-{n}-1"), 1, n) if n <= single_max
+             else ours.unavailable(f"skipped: above --single-max {single_max}"))
+        step(row, "all_cores", lambda: ours.ingest(folder, fresh(work / f"store-{n}-all"), cores, n))
     big_store = work / f"store-{largest}-all"
+    have_store = report.available(ingest[str(largest)]["all_cores"])
 
-    results["extraction"] = ours.extraction(corpus / "articles", a.extract_n)
-    log(f"extraction: {results['extraction']}")
-    results["queries"] = ({"articles": largest, "params": params, "per_query": ours.queries(big_store, a.repeats, params)}
-                          if results["ingest"][str(largest)]["all_cores"]["available"]
-                          else ours.unavailable("no store: ingest failed"))
-    log("queries done")
-    results["push"] = ours.push(big_store, work)
-    log(f"push: {results['push']}")
-    results["validate"] = {"articles": largest, **ours.validate(big_store)}
-    log(f"validate: {results['validate']}")
+    step(results, "extraction", lambda: ours.extraction(corpus / "articles", a.extract_n))
+    step(results, "queries", lambda: {"articles": largest, "params": params,
+                                      "per_query": ours.queries(big_store, a.repeats, params)}
+         if have_store else ours.unavailable("no store: ingest failed"))
+    step(results, "push", lambda: ours.push(big_store, work) if have_store else ours.unavailable("no store"))
+    step(results, "validate", lambda: {"articles": largest, **ours.validate(big_store)})
 
     plain_n = min(a.plain_n, largest)
     plain_dir = subset(corpus, plain_n, work / f"n{plain_n}")
     ours_store = work / f"store-{plain_n}-all"
-    if not ours_store.exists():
-        results["ingest"].setdefault(str(plain_n), {})["all_cores"] = ours.ingest(
-            plain_dir / "articles", ours_store, cores, plain_n)
-    results["plain"] = {"articles": plain_n, **plain(plain_dir / "articles", plain_n, min(a.repeats, 5), params, work)}
-    results["plain"]["ours_queries"] = ours.queries(ours_store, a.repeats, params)
-    log(f"plain: {results['plain'].get('articles_per_s')}")
+    step(ingest.setdefault(str(plain_n), {}), "all_cores",
+         lambda: ours.ingest(plain_dir / "articles", fresh(ours_store), cores, plain_n))
+    step(results, "plain", lambda: {"articles": plain_n, **plain(plain_dir / "articles", plain_n, min(a.repeats, 5),
+                                                                 params, work)})
+    if report.available(results["plain"]):
+        step(results["plain"], "ours_queries", lambda: ours.queries(ours_store, a.repeats, params))
 
     score_n = min(a.score_n, needed)
-    results["accuracy"] = accuracy(subset(corpus, score_n, work / f"n{score_n}"))
-    results["profile"] = top_functions(corpus / "articles", min(a.profile_n, needed))
+    step(results, "accuracy", lambda: accuracy(subset(corpus, score_n, work / f"n{score_n}")))
+    step(results, "profile", lambda: top_functions(corpus / "articles", min(a.profile_n, needed)))
     results["ratios"] = report.ratios(results)
     results["targets"] = report.targets(results)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return results
+
+
+def fresh(store: Path) -> Path:
+    """A store folder emptied first, so that a resumed run measures a first ingest, not a re-ingest."""
+    shutil.rmtree(store, ignore_errors=True)
+    return store
 
 
 def log(msg: str) -> None:

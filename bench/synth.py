@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from reference import Hospital, Trust
+from reference import Trust
 from wording import (ACUTE_SERVICES, BYLINES, CAPTIONS, COURTESY, CQC, ENFORCEMENT, EXEC_QUOTES,
                      EXECUTIVE_ROLES, FEMALE, FILLER, HONORIFIC_WEIGHTS, INSPECTOR_QUOTES, INSPECTOR_ROLES, LAST,
                      LEVELS, MALE, MONTHS, OTHER_QUOTES, OTHER_ROLES, OTHER_SERVICES, PUBLISHERS, QUESTION_WORDS,
