@@ -102,16 +102,20 @@ def _cell(term) -> str:
 
 
 def with_values(query: str, params: dict) -> str:
-    """The query with a VALUES block binding the parameters, placed right after the outer WHERE's brace."""
+    """The query with a VALUES block binding the parameters at the start of every WHERE clause.
+
+    Every one, subqueries included: a subquery does not see the outer query's bindings, and a
+    parameter means "this variable is this term" wherever it appears, as pyoxigraph's substitution does.
+    """
     if not params:
         return query
     names = " ".join(f"?{k}" for k in params)
     terms = " ".join(str(v) for v in params.values())  # pyoxigraph's str() is the escaped N-Triples form
     block = f"VALUES ({names}) {{ ({terms}) }}"
-    m = re.search(r"\bWHERE\s*\{", query, flags=re.IGNORECASE)
-    if not m:
+    where = re.compile(r"\bWHERE\s*\{", flags=re.IGNORECASE)
+    if not where.search(query):
         raise UserError("cannot bind parameters: the query has no WHERE clause")
-    return query[: m.end()] + "\n  " + block + "\n" + query[m.end():]
+    return where.sub(lambda m: m.group(0) + "\n  " + block + "\n", query)
 
 
 def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = None,

@@ -1,0 +1,50 @@
+"""nhskg query --endpoint on real triplestores: after a push, every canned query answers as the local store does."""
+from __future__ import annotations
+
+import pytest
+
+from cli_kit import build_store, facts_2021, facts_2023, project, query_rows, run
+from nhskg.resources import query_files
+
+pytestmark = pytest.mark.triplestore
+
+PARAMS = {"trust-timeline": ["--param", "trust=Kestrel Vale Hospitals NHS Trust"]}
+
+
+@pytest.fixture
+def pushed(remote, tmp_path, capsys):
+    store = str(tmp_path / "kg")
+    build_store(store, facts_2021(), facts_2023())
+    auth = ["--user", remote.user, "--password-env", "NHSKG_TEST_PW"] if remote.user else []
+    with pytest.MonkeyPatch.context() as env:
+        if remote.user:
+            env.setenv("NHSKG_TEST_PW", remote.password)
+        code, _, err = run(capsys, "push", "--store", store, "--endpoint", remote.base if remote.name == "oxigraph"
+                           else remote.query_url, *auth)
+    assert code == 0, err
+    return store, remote
+
+
+def test_every_canned_query_answers_remotely_as_locally(pushed, capsys):
+    store, remote = pushed
+    for name in sorted(query_files()):
+        extra = PARAMS.get(name, [])
+        local = query_rows(capsys, store, name, *extra)
+        far = query_rows(capsys, store, name, "--endpoint", remote.query_url, *extra)
+        assert local, name
+        columns = list(local[0])
+        assert project(far, *columns) == project(local, *columns), name
+
+
+@pytest.mark.parametrize("value", ['Kestrel Vale NHS Trust" } ; DROP ALL ; SELECT * { ?s ?p ?o',
+                                   "} ; DROP ALL", 'a\\" ) } #', "x'"])
+def test_remote_parameters_are_bound_as_terms(pushed, capsys, value):
+    store, remote = pushed
+    before = remote.graph_counts()
+    rows = query_rows(capsys, store, "trust-timeline", "--param", f"trust={value}", "--endpoint", remote.query_url)
+    assert rows == [] and remote.graph_counts() == before
+
+
+def test_an_unreachable_endpoint_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "query", "trusts", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert code == 2 and err.startswith("nhskg query: cannot reach http://127.0.0.1:9/sparql") and "Traceback" not in err
