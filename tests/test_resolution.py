@@ -159,3 +159,15 @@ def test_name_parsing_drops_honorifics_and_keeps_first_and_last_names():
     assert (n.first, n.surname) == ("michael", "richards")
     assert resolution.parse_name("Mrs MacKay").first is None
     assert resolution.role_head("Interim Chairwoman") == resolution.role_head("chair")
+
+
+def test_careers_query_reads_canonical_people_from_the_resolution_graph(store):
+    from nhskg.sparql import load_query, run_local
+
+    resolution.resolve(store)
+    table = run_local(store, load_query("careers"), {})
+    rows = [dict(zip(table.columns, r)) for r in table.rows]
+    jane = [(r["organisation"], r["first_seen"], r["last_seen"], r["articles"]) for r in rows if r["person"] == "Jane Okafor"]
+    assert jane == [("Alderley Vale NHS Trust", "2017-03-14", "2017-03-14", "1"),
+                    ("Brookmere Hospitals NHS Foundation Trust", "2019-06-02", "2019-09-10", "2")]
+    assert sum(r["person"] == "Peter Smith" for r in rows) == 2
