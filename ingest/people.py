@@ -29,6 +29,7 @@ SAY_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)[ \t]*$")
 KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|brother|sister|widow|widower|partner|"
                         r"grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|friend),?[ \t]+$",
                         re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
 PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
 
@@ -104,8 +105,7 @@ def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
     names = list(NAME_RE.finditer(sentence))
     if not names:
         return []
-    roles = [_Role(ss + m.start(), ss + m.end(), m) for m in ROLE_RE.finditer(sentence)] \
-        if ROLE_HINT.search(sentence) else []
+    roles = _roles(doc, sentence, ss) if ROLE_HINT.search(sentence) else []
     out: list[_Mention] = []
     for m in names:
         found = _name_of(doc, ss + m.start(), ss + m.start("name"), ss + m.end(), m.group("hon"), m.group("name"))
@@ -115,8 +115,10 @@ def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
         if len(name.split()) == 1 and not hon:
             out.append(_Mention(start, end, name, None, strong=False))  # a surname alone: only a later mention
             continue
-        mention = _Mention(start, end, name, hon, strong=bool(hon))
         before, after = text[max(ss, m.start() + ss - 40):m.start() + ss], text[end:se]
+        if not hon and PLACE_BEFORE.search(before):
+            continue  # "the MP for X", "a patient from X", "in X": a place, unless a title says otherwise
+        mention = _Mention(start, end, name, hon, strong=bool(hon))
         if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after):
             mention.strong = True
         _attach_role(doc, mention, start, roles, ss, se)
@@ -161,7 +163,25 @@ def _not_name(word: str) -> bool:
 class _Role:
     start: int
     end: int
-    match: re.Match
+    title: str  # lower case, as worded
+    qualifier: str | None
+
+
+def _roles(doc, sentence: str, ss: int) -> list[_Role]:
+    """The titles of a sentence, each cut where an organisation's name begins inside it
+    ("medical director of University Hospitals of X NHS Trust" is "medical director")."""
+    out = []
+    for m in ROLE_RE.finditer(sentence):
+        start, end = ss + m.start(), ss + m.end()
+        title, qualifier = role_text(m)
+        inside = [s for s, _e, _k in doc.mentions_in(ss + m.start("role") + 1, end)]
+        if inside:
+            cut = re.sub(r"[ \t]+(?:of|at|for)(?:[ \t]+the)?[ \t]*$", "", doc.text[ss + m.start("role"):inside[0]],
+                         flags=re.IGNORECASE)
+            end = ss + m.start("role") + len(cut)
+            title = re.sub(r"\s+", " ", cut.lower()).strip()
+        out.append(_Role(start, end, title, qualifier))
+    return out
 
 
 def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int, se: int) -> None:
@@ -263,7 +283,7 @@ def _possessor_before(doc, start: int, ss: int) -> str | None:
 
 def _set_role(doc, mention: _Mention, r: _Role, org: str | None, ss: int) -> None:
     mention.strong = True
-    mention.role, mention.qualifier = role_text(r.match)
+    mention.role, mention.qualifier = r.title, r.qualifier
     explicit = org is not None
     if org is None:
         org = _org_before(doc, r.start, ss)

@@ -136,9 +136,9 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
             form = short.lower().replace("’", "'")
             possessive = bool(re.fullmatch(r"\w{4,}'s", form))
-            if form in seen or core_key(site.name) in named or not (
+            if form in seen or core_key(site.name) in named or town_key(short) in towns() or not (
                     possessive or (short != site.name and len(short.split()) > 1)):
-                continue  # a site named in full already has its short forms resolved with it
+                continue  # a site named in full has its short forms resolved with it; a town is a town
             seen.add(form)
             for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one

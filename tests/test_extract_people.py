@@ -145,3 +145,14 @@ def test_roles_in_dashes_brackets_and_relative_clauses(text, role):
     [(name, found)] = people(text).items()
     assert found == (None, role, TRUST, "executive", None)
     assert name in ("John O'Brien", "Zoë McDonald", "Ann-Marie MacLeod")
+
+
+def test_places_after_for_in_from_are_not_people_and_titles_stop_at_an_organisation():
+    text = ("Ann Lee, the MP for Newcastle Upon Tyne, said: \"Not good enough.\" Patient Tom Ray, 47, from "
+            "Potters Bar, said he waited. Kettering General Hospital NHS Foundation Trust was inspected. "
+            "Jo Fry, medical director of Kettering General Hospital NHS Foundation Trust, said sorry.")
+    assert people(text) == {
+        "Ann Lee": (None, "mp", None, "other", None),
+        "Tom Ray": (None, "patient", None, "other", None),
+        "Jo Fry": (None, "medical director", "Kettering General Hospital NHS Foundation Trust", "executive", None),
+    }
