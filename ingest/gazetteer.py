@@ -137,7 +137,9 @@ _JOINS = {"and", "of", "at", "for", "&", "on", "upon"}
 
 
 def token_key(token: str) -> str:
-    return token.lower().replace("’", "'")
+    """A word compared without case or a possessive ending: "Hospitals’" is "hospitals"."""
+    t = token.lower().replace("’", "'")
+    return t[:-2] if t.endswith("'s") else t.rstrip("'")
 
 
 def _compound_site_index(sites) -> dict[tuple[str, str], list[tuple[tuple[str, ...], Site]]]:

@@ -156,6 +156,7 @@ def compound_sites(text: str, taken: list[tuple[int, int]]):
             continue
         s, end = w.start(), tokens[len(words) - 1][1]
         done = end
+        end -= len(re.search(r"(?:['’]s?)?$", text[s:end]).group())  # "X Hospital's": the name without its 's
         if not overlaps(s, end, taken) and not re.match(r",?\s+(?:NHS|Foundation|Trust)\b", text[end:end + 20]):
             yield s, end, text[s:end]
 

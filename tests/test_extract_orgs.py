@@ -93,7 +93,7 @@ def test_listed_and_enumerated_hospitals_each_become_one():
 
 def test_compound_official_site_names_are_taken_whole():
     text = ("Inspectors visited Chelsea and Westminster Hospital and the Hospital of St Cross in Rugby, "
-            "and Tunbridge Wells Hospital at Pembury.")
+            "and Tunbridge Wells Hospital at Pembury. Chelsea and Westminster Hospital’s A&E was busy.")
     assert {n for n, v in orgs(text).items() if v[0] == "hospital"} == \
         {"Chelsea and Westminster Hospital", "Hospital of St Cross", "Tunbridge Wells Hospital at Pembury"}
 
