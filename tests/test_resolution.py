@@ -60,7 +60,7 @@ def test_namesakes_holding_posts_at_the_same_time_stay_apart(store):
 def test_misspelt_surname_merges_with_its_reason(store):
     res = resolution.resolve(store)
     reasons = {(d.name_a, d.name_b): d.reason for d in res.decisions}
-    assert reasons[("Jane Okafor", "Jane Okafur")].startswith("surnames Okafor/Okafur one letter apart")
+    assert reasons[("Jane Okafor", "Jane Okafur")].startswith("surnames Okafor/Okafur one slip apart")
 
 
 def test_inspector_quoted_without_a_post_joins_the_one_inspector_of_that_name(store):
@@ -171,3 +171,30 @@ def test_careers_query_reads_canonical_people_from_the_resolution_graph(store):
     assert jane == [("Alderley Vale NHS Trust", "2017-03-14", "2017-03-14", "1"),
                     ("Brookmere Hospitals NHS Foundation Trust", "2019-06-02", "2019-09-10", "2")]
     assert sum(r["person"] == "Peter Smith" for r in rows) == 2
+
+
+@pytest.mark.parametrize("one, other, merged", [
+    ("The Shrewsbury and Telford Hospital NHS Trust", "Shrewsbery and Telford Hospital NHS Trust", True),
+    ("North West Anglia NHS Foundation Trust", "North East Anglia NHS Foundation Trust", False),
+    ("Trust Number 15 NHS Trust", "Trust Number 150 NHS Trust", False),
+])
+def test_a_misspelt_organisation_merges_but_a_different_word_does_not(tmp_path, one, other, merged):
+    store = build_store(tmp_path / "s", [article("o1.txt", None, [org("t", one)], []),
+                                         article("o2.txt", None, [org("t", other)], [])])
+    assert len(set(resolution.resolve(store).canonical.values())) == (1 if merged else 2)
+
+
+@pytest.mark.parametrize("one, other, same_article, merged", [
+    ("Peter Hale", "Peter Hall", False, False),  # four letters: too short to call a slip
+    ("Michelle McKay", "Michelle MacKay", False, True),
+    ("Michelle McKay", "Michelle MacKay", True, False),  # one article names both: two people
+])
+def test_surname_slips_at_one_trust(tmp_path, one, other, same_article, merged):
+    if same_article:
+        facts = [article("m1.txt", None, [A()], [person("x", one, "chief executive", "a"),
+                                                 person("y", other, "chief nurse", "a")])]
+    else:
+        facts = [article("m1.txt", None, [A()], [person("x", one, "chief executive", "a")]),
+                 article("m2.txt", None, [A()], [person("y", other, "chief executive", "a")])]
+    res = resolution.resolve(build_store(tmp_path / "s", facts))
+    assert len({c for n, c in res.canonical.items() if "/person/" in n}) == (1 if merged else 2)

@@ -21,7 +21,8 @@ from .resolution import Resolution, fold
 
 CQC = "https://w3id.org/nhskg/id/org/cqc"
 PERSON_KINDS = ("executive", "inspector", "person")
-BETWEENNESS_SAMPLE = 400  # past this many nodes, betweenness is estimated from a seeded sample
+BETWEENNESS_EXACT_UP_TO = 1000  # nodes; past that, betweenness is estimated from seeded pivots
+BETWEENNESS_PIVOTS = 150
 
 
 @dataclass
@@ -115,7 +116,7 @@ def multi_trust_executives(net: Network) -> list[tuple[str, list[Tenure]]]:
 
 
 def centrality(g: nx.Graph) -> tuple[dict[str, int], dict[str, float]]:
-    k = BETWEENNESS_SAMPLE if len(g) > BETWEENNESS_SAMPLE else None
+    k = BETWEENNESS_PIVOTS if len(g) > BETWEENNESS_EXACT_UP_TO else None
     return dict(g.degree()), nx.betweenness_centrality(g, k=k, seed=0 if k else None)
 
 

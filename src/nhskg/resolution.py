@@ -16,14 +16,17 @@ Organisations (trusts first, then hospitals, whose context is the trusts that ru
   2. same name (case, punctuation, "the", "NHS", "Foundation", "Trust" and for sites "Hospital"
      ignored; aliases count as names): trusts merge unless their ODS codes differ; hospitals
      only with the same trust (or one merged into it, by the ODS mergers list), or the same town;
-  3. names differ by a few letters (>= 92% alike), with the same context as 2;
+  3. names differ in one word by a slip (one letter; two in words of nine letters or more; words of
+     five letters or more, no digits: "West"/"East" and "Trust 1"/"Trust 11" never merge), with the
+     same context as 2;
   4. a hospital named without trust or town joins the one hospital of that name, if only one
      ("Queen's Hospital" in Romford and in Burton stay two, and a bare "Queen's Hospital" joins neither).
 People (the organisation of a post at a hospital counts as the trust that runs it):
   1. same first name and surname, same organisation;
   2. same organisation, same surname, first names compatible (an initial, or Steve/Steven);
-  3. same organisation, same first name, surnames one edit apart (McKay/MacKay, for names of
-     four letters or more); a surname alone ("Mrs MacKay") joins the one candidate there;
+  3. same organisation, same first name, surnames one slip apart as for organisations (McKay/MacKay;
+     Hale/Hall are too short to tell); a surname alone ("Mrs MacKay") joins the one candidate there;
+  Rules 2 and 3, and organisation rule 3, never merge two nodes one article names side by side.
   4. a career: same first name and surname, same role (qualifiers such as interim or deputy
      ignored) and every post at one organisation dated apart from every post at the other, by
      the articles' dates or dates in the text;
@@ -40,7 +43,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pyoxigraph
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from . import daterange, kgread
@@ -52,7 +54,6 @@ NHSKG = kgread.NHSKG
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
-FUZZY_MIN = 92  # % alike for two organisation names to count as one misspelt
 _TRUST_DROP = {"the", "nhs", "foundation", "trust", "ft", "nhsft"}
 _SITE_DROP = {"the", "nhs", "hospital", "hospitals"}
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "baroness",
@@ -124,6 +125,10 @@ class _Clusters:
         ca, cb = self.context[self.find(a)], self.context[self.find(b)]
         return any(ca.get(k) and cb.get(k) and not ca[k] & cb[k] for k in self.EXCLUSIVE)
 
+    def together(self, a: str, b: str) -> bool:
+        """Named apart in one article: the extractor already told them apart there."""
+        return bool(self.context[self.find(a)].get("articles", set()) & self.context[self.find(b)].get("articles", set()))
+
     def shares(self, a: str, b: str, kinds: tuple[str, ...]) -> bool:
         ca, cb = self.context[self.find(a)], self.context[self.find(b)]
         return any(ca.get(k, set()) & cb.get(k, set()) for k in kinds)
@@ -140,18 +145,21 @@ class _Resolver:
         self.names = names  # node -> the name shown in decisions
         self.decisions: list[Decision] = []
 
-    def merge(self, uf: _Clusters, a: str, b: str, reason: str, needs: tuple[str, ...] = ()) -> bool:
-        if uf.same(a, b) or uf.conflict(a, b) or (needs and not uf.shares(a, b, needs)):
+    def merge(self, uf: _Clusters, a: str, b: str, reason: str, needs: tuple[str, ...] = (), *,
+              fuzzy: bool = False) -> bool:
+        """Merge unless context conflicts, required shared context is missing, or (for a merge on
+        similar rather than equal names) one article names both."""
+        if uf.same(a, b) or uf.conflict(a, b) or (needs and not uf.shares(a, b, needs)) or (fuzzy and uf.together(a, b)):
             return False
         uf.union(a, b)
         a, b = sorted((a, b))
         self.decisions.append(Decision(a, b, self.names[a], self.names[b], reason))
         return True
 
-    def unique_candidate(self, uf: _Clusters, node: str, candidates, reason: str) -> None:
+    def unique_candidate(self, uf: _Clusters, node: str, candidates, reason: str, *, fuzzy: bool = False) -> None:
         roots = {uf.find(c) for c in candidates if not uf.same(node, c) and not uf.conflict(node, c)}
         if len(roots) == 1:
-            self.merge(uf, node, next(c for c in candidates if uf.find(c) in roots), reason)
+            self.merge(uf, node, next(c for c in candidates if uf.find(c) in roots), reason, fuzzy=fuzzy)
 
 
 def _pairs_by_key(keys: dict[str, set[str]]):
@@ -167,24 +175,28 @@ def _pairs_by_key(keys: dict[str, set[str]]):
                 yield a, b, k
 
 
-def _fuzzy_pairs(keys: dict[str, set[str]]):
-    """(a, b, score) for nodes whose keys differ by a few letters."""
-    by_key: dict[str, list[str]] = defaultdict(list)
+def _misspelt_pairs(keys: dict[str, set[str]]):
+    """(a, b, "x/y") for nodes whose names differ in one word only, by one letter (two in long words)."""
+    by_mask: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for node in sorted(keys):
         for k in keys[node]:
-            if len(k) >= 8:
-                by_key[k].append(node)
-    words = sorted(by_key)
-    if len(words) < 2:
-        return
-    import numpy as np  # rapidfuzz's matrix; numpy comes with matplotlib
+            words = k.split()
+            for i in range(len(words)):
+                by_mask[(*words[:i], None, *words[i + 1:])].append((words[i], node))
+    seen = set()
+    for mask, entries in by_mask.items():
+        for x, (wa, a) in enumerate(entries):
+            for wb, b in entries[x + 1:]:
+                if a != b and (a, b) not in seen and misspelt(wa, wb):
+                    seen.add((a, b))
+                    yield a, b, f"{wa}/{wb}"
 
-    scores = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, dtype=np.uint8, workers=-1)
-    for i, j in zip(*np.nonzero(scores)):
-        if i < j:
-            for a in by_key[words[i]]:
-                for b in by_key[words[j]]:
-                    yield a, b, int(scores[i, j])
+
+def misspelt(a: str, b: str) -> bool:
+    """Two words one slip apart: letters only, five or more, one edit (two from nine letters up)."""
+    if a == b or not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 5:
+        return False
+    return Levenshtein.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
 
 
 def _lineage(trust: str) -> str:
@@ -201,7 +213,7 @@ def _lineage(trust: str) -> str:
 
 
 def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: _Resolver) -> _Clusters:
-    uf = _Clusters({i: {"ods": o.ods} for i, o in orgs.items()})
+    uf = _Clusters({i: {"ods": o.ods, "articles": o.articles} for i, o in orgs.items()})
     for kind in ("trust", "hospital"):
         nodes = {i: o for i, o in orgs.items() if o.kind == kind}
         if kind == "hospital":
@@ -219,8 +231,8 @@ def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: 
         context_words = " and same trust or town" if needs else ""
         for a, b, _ in _pairs_by_key(keys):
             r.merge(uf, a, b, "same name" + context_words, needs)
-        for a, b, score in _fuzzy_pairs(keys):
-            r.merge(uf, a, b, f"names {score}% alike" + context_words, needs)
+        for a, b, words in _misspelt_pairs(keys):
+            r.merge(uf, a, b, f"names one misspelt word apart ({words})" + context_words, needs, fuzzy=True)
         if kind == "hospital":
             neighbours = defaultdict(set)
             for a, b, _ in _pairs_by_key(keys):
@@ -283,7 +295,7 @@ def _resolve_people(people: dict[str, kgread.PersonNode], posts: list[kgread.Pos
             posts_of[p.person].append(p)
             if p.organisation:
                 orgs_of[p.person].add(org_of(p.organisation))
-    uf = _Clusters({i: {} for i in people})
+    uf = _Clusters({i: {"articles": p.articles} for i, p in people.items()})
 
     at_org: dict[str, list[str]] = defaultdict(list)
     for i in sorted(people):
@@ -298,14 +310,14 @@ def _resolve_people(people: dict[str, kgread.PersonNode], posts: list[kgread.Pos
                     r.merge(uf, a, b, "same name, same organisation")
                 elif na.surname == nb.surname and _first_names_compatible(na.first, nb.first):
                     r.merge(uf, a, b, f"same surname, first names {na.first_raw}/{nb.first_raw} compatible, "
-                                      "same organisation")
-                elif (na.first == nb.first and min(len(na.surname), len(nb.surname)) >= 4
-                      and Levenshtein.distance(na.surname, nb.surname) == 1):
-                    r.merge(uf, a, b, f"surnames {na.surname_raw}/{nb.surname_raw} one letter apart, same first "
-                                      "name, same organisation")
+                                      "same organisation", fuzzy=True)
+                elif na.first == nb.first and misspelt(na.surname, nb.surname):
+                    r.merge(uf, a, b, f"surnames {na.surname_raw}/{nb.surname_raw} one slip apart, same first "
+                                      "name, same organisation", fuzzy=True)
         for a in nodes:
             if names[a] and not names[a].first:
-                same = [b for b in full if Levenshtein.distance(names[b].surname, names[a].surname) <= 1]
+                same = [b for b in full if names[b].surname == names[a].surname
+                        or misspelt(names[b].surname, names[a].surname)]
                 r.unique_candidate(uf, a, same, "surname only, same organisation, only one candidate")
 
     _careers(uf, people, names, posts_of, org_of, articles, r)
