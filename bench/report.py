@@ -33,7 +33,7 @@ def ratios(r: dict) -> dict:
     per = {}
     for name, q in p["queries"].items():
         o = p.get("ours_queries", {}).get(name)
-        if o and o["median_ms"] > 0:
+        if o and o["median_ms"] > 0 and "median_ms" in q:
             per[name] = round(q["median_ms"] / o["median_ms"], 1)
     out["query_median_speedup"] = per
     if per:
@@ -140,7 +140,10 @@ def _plain_section(r: dict) -> list[str]:
             "| query | plain median ms | nhskg median ms | speed-up |", "|---|---|---|---|"]
     for name, q in p["queries"].items():
         o = p["ours_queries"].get(name, {})
-        out.append(f"| {name} | {q['median_ms']} | {o.get('median_ms')} | {rat['query_median_speedup'].get(name)}x |")
+        if "error" in q:
+            out.append(f"| {name} | rdflib failed: {q['error'][:80]} | {o.get('median_ms')} | - |")
+        else:
+            out.append(f"| {name} | {q['median_ms']} | {o.get('median_ms')} | {rat['query_median_speedup'].get(name)}x |")
     out.append(f"\nSmallest speed-up {rat.get('query_speedup_min')}x, geometric mean {rat.get('query_speedup_geomean')}x.")
     return out
 
