@@ -84,8 +84,9 @@ def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
             if o.town:
                 g.add((e, SCHEMA.addressLocality, text(o.town)))
         else:
-            foundation = "foundation trust" in (o.official_name or o.name).lower()
-            g.add((e, RDF.type, NHSKG.FoundationTrust if foundation else NHSKG.Trust))
+            g.add((e, RDF.type, NHSKG.Trust))  # stated for foundation trusts too: shapes run without inference
+            if "foundation trust" in (o.official_name or o.name).lower():
+                g.add((e, RDF.type, NHSKG.FoundationTrust))
             if code := valid_ods(o.ods_code):
                 g.add((e, NHSKG.cqcProviderPage, URIRef(CQC_PROVIDER + code)))
         g.add((e, SKOS.prefLabel, text(o.official_name or o.name)))
