@@ -71,6 +71,9 @@ STOP = {
     "published", "updated", "posted", "by", "read", "more", "see", "ed", "a&e", "unit", "ward",
 }
 SMALL = {"and", "of", "the", "for", "in", "on", "upon", "at", "&"}
+# Words that name a kind of site, not a site: a few official sites are called just "County Hospital".
+_GENERIC_SITE_WORDS = {"community", "county", "city", "general", "district", "university", "memorial", "royal",
+                       "war", "cottage", "children's", "women's", "teaching", "main"}
 
 
 def _strip_left(tokens: list[str]) -> list[str]:
@@ -93,6 +96,8 @@ def _clean_run(run: str, site_word: str | None = None) -> str:
     tokens = run.split()
     if site_word:
         for i in range(len(tokens)):
+            if i and all(t.lower() in _GENERIC_SITE_WORDS for t in tokens[i:]):
+                break  # "Millbrook Community Hospital" is not the site the gazetteer calls "Community Hospital"
             if gazetteer().sites_named(" ".join([*tokens[i:], site_word])):
                 return " ".join(tokens[i:])
     return " ".join(_strip_left(tokens))

@@ -166,3 +166,12 @@ def test_sites_of_the_article_trust_named_without_hospital_are_hospitals():
     found = orgs(text)
     assert found["Addenbrooke’s"] == ("hospital", [], "RGT01", "Cambridge University Hospitals NHS Foundation Trust")
     assert found["Frimley Park"] == ("hospital", [], "RDU01", "Frimley Health NHS Foundation Trust")
+
+
+def test_a_named_site_keeps_its_place_word_before_a_generic_kind_of_site():
+    # regression: the gazetteer has sites called just "Community Hospital", which took the name's tail
+    found = orgs(f"Maternity services at Ashcombe Community Hospital, run by {TRUST}, were rated inadequate. "
+                 "Patients at Fernleigh County Hospital waited longer.")
+    assert found["Ashcombe Community Hospital"][0] == "hospital"
+    assert found["Fernleigh County Hospital"][0] == "hospital"
+    assert "Community Hospital" not in found and "County Hospital" not in found
