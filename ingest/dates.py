@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rdflib import XSD, Literal
 
@@ -18,9 +19,20 @@ def date_literal(value: str) -> Literal | None:
     v = value.strip()
     for pattern, dt in _FORMS:
         if pattern.match(v):
+            # Checked before the Literal is made: rdflib logs a traceback for an impossible date.
+            if not _in_range(v) or (dt == XSD.date and not _real_day(v)):
+                return None
             lit = Literal(v, datatype=dt)
-            return lit if lit.ill_typed is not True and _in_range(v) else None
+            return lit if lit.ill_typed is not True else None
     return None
+
+
+def _real_day(v: str) -> bool:
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
 
 
 def _in_range(v: str) -> bool:
