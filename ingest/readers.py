@@ -5,11 +5,15 @@ file and the problem, and reading goes on with the next one.
 """
 from __future__ import annotations
 
+import codecs
+import errno
 import json
 import os
+import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from .model import Article
 from .text import clean_literal
@@ -19,6 +23,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 META_SUFFIX = ".meta.json"
+BINARY_CONTROL_SHARE = 0.05
+_CONTROL_BYTES = [bytes([b]) for b in range(32) if b not in b"\t\n\r\x0c"]
 METADATA_KEYS = ("title", "url", "published", "publisher")
 
 
@@ -34,17 +40,25 @@ class ReadError:
 def read_paths(paths: list[str]) -> Iterator[Article | ReadError]:
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(_walk(path)):
+        try:
+            is_dir = path.is_dir()
+        except OSError as e:  # a parent folder we may not enter
+            yield ReadError(str(p), _os_problem(e))
+            continue
+        if is_dir:
+            problems: list[OSError] = []
+            for f in sorted(_walk(path, problems.append)):
                 yield from read_file(f)
-        elif path.exists():
+            for e in problems:
+                yield ReadError(e.filename or str(p), _os_problem(e))
+        elif path.exists() or path.is_symlink():
             yield from read_file(path)
         else:
             yield ReadError(str(p), "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, _dirs, files in os.walk(folder):
+def _walk(folder: Path, onerror) -> Iterator[Path]:
+    for root, _dirs, files in os.walk(folder, onerror=onerror):
         for name in files:
             f = Path(root) / name
             if not name.startswith(".") and _kind(f) is not None:
@@ -65,22 +79,53 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+class _Unreadable(Exception):
+    """A file that cannot be read as one; the message says why, for the user."""
+
+
+@contextmanager
+def _open(path: Path) -> Iterator[BinaryIO]:
+    """A regular file opened for reading. Opened without blocking and checked before anything is read:
+    a FIFO or a device named like an article would otherwise hang the read or never end it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        if e.errno == errno.ENOENT and path.is_symlink():
+            raise _Unreadable("a symbolic link to nothing") from None
+        raise _Unreadable(_os_problem(e)) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise _Unreadable("a folder, not a file" if stat.S_ISDIR(mode) else
+                          "not a regular file (a pipe, socket or device)")
+    with os.fdopen(fd, "rb") as f:
+        yield f
+
+
+def _read_capped(path: Path) -> bytes:
+    with _open(path) as f:
+        try:
+            raw = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise _Unreadable(_os_problem(e)) from None
+    if len(raw) > MAX_BYTES:
+        size = os.stat(path).st_size
+        raise _Unreadable(f"too large for an article ({size / 1024 / 1024:.0f} MB; the limit is "
+                          f"{MAX_BYTES // 1024 // 1024} MB)")
+    return raw
+
+
 def read_file(path: Path) -> Iterator[Article | ReadError]:
     kind = _kind(path) or "text"  # a file named on the command line is read as text whatever its name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield ReadError(str(path), f"too large for an article ({size // 1024 // 1024} MB; the limit is "
-                                       f"{MAX_BYTES // 1024 // 1024} MB)")
+        if kind == "jsonl":
+            yield from _read_jsonl(path)
             return
-        raw = path.read_bytes()
-    except OSError as e:
-        yield ReadError(str(path), f"cannot read: {e.strerror or e}")
+        raw = _read_capped(path)
+    except _Unreadable as e:
+        yield ReadError(str(path), str(e))
         return
     source = str(path.resolve())
-    if kind == "jsonl":
-        yield from _read_jsonl(path, raw, source)
-        return
     text = decode(raw)
     if text is None:
         yield ReadError(str(path), "not a text file (binary content)")
@@ -96,9 +141,19 @@ def read_file(path: Path) -> Iterator[Article | ReadError]:
 
 
 def decode(raw: bytes) -> str | None:
-    """UTF-8 if it is, else Windows-1252 (old British news pages); None for binary data."""
-    if b"\x00" in raw[:8192]:
-        return None
+    """UTF-8 if it is, UTF-16 with its byte-order mark, else Windows-1252 (old British news pages);
+    None for binary data."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    return None if _is_binary(raw[:8192]) else _decode_text(raw)
+
+
+def _is_binary(head: bytes) -> bool:
+    # News text has no NUL and next to no other control bytes; images, archives and PDFs have plenty.
+    return b"\x00" in head or sum(head.count(b) for b in _CONTROL_BYTES) > len(head) * BINARY_CONTROL_SHARE
+
+
+def _decode_text(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -107,12 +162,14 @@ def decode(raw: bytes) -> str | None:
 
 def _sidecar(path: Path) -> dict | ReadError:
     meta_path = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX) if path.suffix else None
-    if meta_path is None or not meta_path.exists():
+    if meta_path is None or not (meta_path.exists() or meta_path.is_symlink()):
         return {}
     try:
-        meta = json.loads(meta_path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        return ReadError(str(meta_path), f"unreadable metadata sidecar: {_short(e)}")
+        meta = json.loads(_decode_text(_read_capped(meta_path)))
+    except _Unreadable as e:
+        return ReadError(str(meta_path), f"unreadable metadata sidecar: {e}")
+    except (ValueError, RecursionError) as e:  # also numbers too long to convert and nesting too deep
+        return ReadError(str(meta_path), f"unreadable metadata sidecar: {_json_problem(e)}")
     if not isinstance(meta, dict):
         return ReadError(str(meta_path), "metadata sidecar must be a JSON object")
     return meta
@@ -122,16 +179,23 @@ def _article(path: Path | str, source: str, text: str, meta: dict, *, title_from
     text = clean_literal(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return ReadError(str(path), "empty article (no text)")
-    fields = {k: clean_literal(str(meta[k])).strip() for k in METADATA_KEYS if meta.get(k) not in (None, "")}
+    # Only strings (and whole numbers, for a year) are metadata: a list or an object is not a title.
+    fields = {k: clean_literal(str(v)).strip() for k in METADATA_KEYS
+              if isinstance(v := meta.get(k), (str, int)) and not isinstance(v, bool)}
+    fields = {k: v for k, v in fields.items() if v}
     if "title" not in fields and title_from_first_line:
         first = text.strip().split("\n", 1)[0].strip()
         if 0 < len(first) <= 300:
             fields["title"] = first
-    if fields.get("url") and not fields["url"].startswith(("http://", "https://")):
-        fields.pop("url")  # not an address we can vouch for
     return Article(source=source, text=text,
                    title=fields.get("title"), publisher=fields.get("publisher"),
-                   published=fields.get("published"), url=fields.get("url"))
+                   published=fields.get("published"), url=_web_address(meta.get("url")))
+
+
+def _web_address(value) -> str | None:
+    """An http(s) address, cleaned like any literal; anything else is not an address we can vouch for."""
+    url = clean_literal(value).strip() if isinstance(value, str) else ""
+    return url if url.startswith(("http://", "https://")) else None
 
 
 def _read_html(path: Path, html: str, source: str) -> Article | ReadError:
@@ -151,26 +215,60 @@ def _read_html(path: Path, html: str, source: str) -> Article | ReadError:
     return _article(path, source, text, meta, title_from_first_line=False)
 
 
-def _read_jsonl(path: Path, raw: bytes, source: str) -> Iterator[Article | ReadError]:
-    text = decode(raw)
-    if text is None:
-        yield ReadError(str(path), "not a text file (binary content)")
-        return
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}#L{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield ReadError(where, f"not valid JSON ({e.msg})")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield ReadError(where, 'each line must be a JSON object with a "text" string')
-            continue
-        meta = {k: obj.get(k) for k in METADATA_KEYS}
-        url = obj.get("url") if isinstance(obj.get("url"), str) and obj["url"].startswith(("http://", "https://")) else None
-        yield _article(where, url or f"{source}#L{n}", obj["text"], meta, title_from_first_line=False)
+def _read_jsonl(path: Path) -> Iterator[Article | ReadError]:
+    """One article per line, read a line at a time: a JSON Lines file may be far larger than an article,
+    and a bad or truncated line costs only itself. Lines end at "\n" only: JSON strings may hold
+    U+2028 and friends, which str.splitlines would take for line ends."""
+    source = str(path.resolve())
+    with _open(path) as f:
+        if _is_binary(f.read(8192)):
+            raise _Unreadable("not a text file (binary content)")
+        f.seek(0)
+        n = found = 0
+        while line := _readline(f):
+            n += 1
+            where = f"{path}#L{n}"
+            if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+                while (rest := _readline(f)) and not rest.endswith(b"\n"):
+                    pass  # the rest of a line too long to be an article
+                found += 1
+                yield ReadError(where, f"line too long for an article (the limit is {MAX_BYTES // 1024 // 1024} MB)")
+                continue
+            text = _decode_text(line)
+            if not text.strip():
+                continue
+            found += 1
+            try:
+                obj = json.loads(text)
+            except (ValueError, RecursionError) as e:
+                yield ReadError(where, f"not valid JSON ({_json_problem(e)})")
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                yield ReadError(where, 'each line must be a JSON object with a "text" string')
+                continue
+            yield _article(where, _web_address(obj.get("url")) or f"{source}#L{n}", obj["text"], obj,
+                           title_from_first_line=False)
+    if not found:
+        yield ReadError(str(path), "empty file (no JSON lines)")
+
+
+def _readline(f: BinaryIO) -> bytes:
+    try:
+        return f.readline(MAX_BYTES + 1)
+    except OSError as e:
+        raise _Unreadable(_os_problem(e)) from None
+
+
+def _json_problem(e: Exception) -> str:
+    if isinstance(e, json.JSONDecodeError):
+        return e.msg
+    if isinstance(e, RecursionError):
+        return "nested too deeply"
+    return _short(e)
+
+
+def _os_problem(e: OSError) -> str:
+    return f"cannot read: {e.strerror or type(e).__name__}"
 
 
 def _short(e: Exception) -> str:
