@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 
 from . import __version__
@@ -48,6 +50,9 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    debug = bool(os.environ.get("NHSKG_DEBUG"))
+    if not debug:
+        _one_line_logs()
     try:
         return args.run(args) or 0
     except (UserError, StoreError) as e:
@@ -58,6 +63,28 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug: the user gets one line saying so, the traceback only on request
+        if debug:
+            raise
+        reason = (str(e).splitlines() or [""])[0][:200]
+        print(f"nhskg {args.command}: internal error ({type(e).__name__}: {reason}); "
+              f"NHSKG_DEBUG=1 shows where", file=sys.stderr)
+        return 3
+
+
+class _OneLine(logging.Handler):
+    """Library warnings (rdflib, pyshacl, trafilatura) as one line each on standard error, as it is now:
+    no traceback on a user's terminal."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        first = (record.getMessage().splitlines() or [""])[0]
+        print(f"nhskg: {record.name}: {record.levelname.lower()}: {first[:300]}", file=sys.stderr)
+
+
+def _one_line_logs() -> None:
+    root = logging.getLogger()
+    if not any(isinstance(h, _OneLine) for h in root.handlers):
+        root.addHandler(_OneLine(logging.WARNING))
 
 
 if __name__ == "__main__":
