@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyoxigraph
 
@@ -123,6 +124,8 @@ def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = No
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+    if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
+        raise UserError(f"--endpoint must be an http(s) URL, got {endpoint!r}")
     client = SPARQLWrapper(endpoint)
     client.setQuery(with_values(query, params))
     client.setReturnFormat(JSON)

@@ -36,11 +36,15 @@ def open_store(location: str | os.PathLike, *, create: bool = True, read_only: b
     pyoxigraph calls reading beside a writer undefined, so the normal open is always tried first.
     """
     path = Path(location)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store folder")
     if (read_only or not create) and not (path / "CURRENT").is_file():
         raise StoreError(f"no store at {path} (run `nhskg ingest PATH --store {path}` first)")
     try:
         path.mkdir(parents=True, exist_ok=True)
         store = pyoxigraph.Store(str(path))
+    except RuntimeError as e:  # RocksDB: damaged or foreign files in the folder
+        raise StoreError(f"cannot open store {path}: {str(e).splitlines()[0][:200]}") from None
     except OSError as e:
         if not (read_only and _locked(e)):
             raise StoreError(f"cannot open store {path}: {_reason(e)}") from None
