@@ -147,12 +147,16 @@ def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, na
     while h > 0 and _HON_ONLY.fullmatch(words[h - 1]):
         h -= 1
     titles = words[h:i] if i else (hon or "").split()
+    # "Mr", "Cllr", "Revd" and their like only ever open a title ("Cllr Dr", never "Sir Mr"): take the last one.
+    opening = [k for k, t in enumerate(titles) if _OPENING_TITLE.fullmatch(t)]
+    titles = titles[opening[-1]:] if opening else titles
     honorific = " ".join(w[:1].upper() + w[1:].rstrip(".") for w in titles) or None
     first = (starts[h] if h < i else run_start) if honorific else start
     return first, end, honorific, " ".join(words[i:j])
 
 
 _HON_ONLY = re.compile(_HON)
+_OPENING_TITLE = re.compile(r"(?:Mrs|Mr|Ms|Miss|Mx|Cllr|Councillor|Revd|Rev)\.?")
 
 
 def _not_name(word: str) -> bool:

@@ -50,7 +50,7 @@ def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
     if a.published and (d := date_literal(a.published)) is not None:
         g.add((art, DCTERMS.issued, d))
     if a.url:
-        g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        g.add((art, SCHEMA.url, Literal(clean_literal(a.url), datatype=XSD.anyURI)))
 
     counter = iter(range(1, 1 << 30))
 
@@ -73,6 +73,12 @@ def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
         for al in aliases:
             g.add((m, NHSKG.aliasInText, text(al)))
 
+    def once(entity: URIRef, prop: URIRef, value: Literal) -> None:
+        """Names that slug alike ("St. Mary's Hospital", "St Mary's Hospital") are one node: it keeps the
+        first name (and town, code, honorific); the others stay in the mentions as the text wrote them."""
+        if (entity, prop, None) not in g:
+            g.add((entity, prop, value))
+
     iri_of = {}
     for o in facts.organisations:
         e = org_iri(o)
@@ -82,16 +88,16 @@ def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
         elif o.kind == "hospital":
             g.add((e, RDF.type, NHSKG.Hospital))
             if o.town:
-                g.add((e, SCHEMA.addressLocality, text(o.town)))
+                once(e, SCHEMA.addressLocality, text(o.town))
         else:
             g.add((e, RDF.type, NHSKG.Trust))  # stated for foundation trusts too: shapes run without inference
             if "foundation trust" in (o.official_name or o.name).lower():
                 g.add((e, RDF.type, NHSKG.FoundationTrust))
             if code := valid_ods(o.ods_code):
                 g.add((e, NHSKG.cqcProviderPage, URIRef(CQC_PROVIDER + code)))
-        g.add((e, SKOS.prefLabel, text(o.official_name or o.name)))
+        once(e, SKOS.prefLabel, text(o.official_name or o.name))
         if code := valid_ods(o.ods_code):
-            g.add((e, NHSKG.odsCode, Literal(code)))
+            once(e, NHSKG.odsCode, Literal(code))
         mention(e, o.name, o.aliases, o.evidence)
     for o in facts.organisations:
         if o.kind == "hospital" and o.trust_key in iri_of:
@@ -102,9 +108,9 @@ def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
         e = person_iri(p.name, iri_of.get(p.organisation_key))
         iri_of[p.key] = e
         g.add((e, RDF.type, NHSKG.Person))
-        g.add((e, SKOS.prefLabel, text(p.name)))
+        once(e, SKOS.prefLabel, text(p.name))
         if p.honorific:
-            g.add((e, SCHEMA.honorificPrefix, text(p.honorific)))
+            once(e, SCHEMA.honorificPrefix, text(p.honorific))
         mention(e, p.name, p.aliases, p.evidence)
         if p.role or p.organisation_key:
             post = fact("post", NHSKG.Post, p.evidence)
