@@ -1,0 +1,199 @@
+"""Bad files and bad arguments: each bad file is one line naming it, the good ones are ingested, the exit
+status says whether anything failed, nothing already stored is lost, and no input gives a traceback."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from cli_kit import build_store, facts_2021, run
+from nhskg.ingest.model import Article
+from nhskg.ingest.readers import ReadError, read_paths
+from nhskg.store import article_graphs, graph_of_source, open_store
+
+GOOD = "Kestrel Vale NHS Trust rated good\n\nKestrel Vale NHS Trust has been rated good overall by the Care Quality Commission.\n"
+CP1252 = ("Harrowfield trust\u2019s \u00a33m deficit\n\nHarrowfield NHS Trust, which faces a \u00a33m deficit, "
+          "has been rated \u201cinadequate\u201d by the Care Quality Commission.\n")
+HTML = """<html><head><title>Coldbrook hospital rated inadequate</title>
+<script>var story = "Ashby Park NHS Trust rated outstanding"; document.write(story);</script>
+<script src="https://tracker.invalid/t.js"></script></head><body>
+<iframe src="https://ads.invalid/"><p>Ashby Park NHS Trust rated outstanding</p></iframe>
+<nav>Home | News</nav><article><h1>Coldbrook hospital rated inadequate</h1>
+<p>Coldbrook NHS Foundation Trust has been rated inadequate by the Care Quality Commission after an inspection.</p>
+<script>alert("Ashby Park NHS Trust")</script>
+<p>Inspectors found that maternity services at Coldbrook General Hospital were not safe, and said the trust
+must improve the way it manages risk on its wards and the way its board oversees patient safety.</p>
+<iframe srcdoc="<p>Ashby Park NHS Trust rated outstanding</p>"></iframe></article></body></html>"""
+
+
+def write_mixed_folder(d: Path) -> dict[str, str]:
+    """Every kind of bad file beside good ones; returns bad file name -> the problem its line must name."""
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD)
+    (d / "windows.txt").write_bytes(CP1252.encode("cp1252"))
+    (d / "utf16.txt").write_bytes(GOOD.replace("Kestrel Vale", "Fenwick").encode("utf-16"))
+    (d / "page.html").write_text(HTML)
+    (d / "lines.jsonl").write_text(json.dumps({"text": "Upper Brook NHS Trust has been placed in special measures."})
+                                   + "\n" + '{"text": "Truncated by a full di')
+    (d / "empty.txt").write_text("")
+    (d / "empty.jsonl").write_text("\n\n")
+    (d / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with open(d / "huge.txt", "wb") as f:  # 50 MB, sparse: cheap to make, refused before it is read
+        f.truncate(50 * 1024 * 1024)
+    (d / "nothing.txt").symlink_to(d / "gone.txt")
+    os.mkfifo(d / "pipe.txt")
+    (d / "folder.meta.json").mkdir()
+    (d / "folder.txt").write_text(GOOD.replace("Kestrel Vale", "Harrowfield"))
+    (d / "deep.jsonl").write_text("[" * 50_000 + "\n" + '{"text": "x", "n": ' + "9" * 5000 + "}\n")
+    return {"empty.txt": "empty article", "empty.jsonl": "empty file", "image.txt": "not a text file",
+            "huge.txt": "too large for an article (50 MB", "nothing.txt": "a symbolic link to nothing",
+            "pipe.txt": "not a regular file", "folder.meta.json": "unreadable metadata sidecar: a folder",
+            "lines.jsonl#L2": "not valid JSON", "deep.jsonl#L1": "not valid JSON (nested too deeply)",
+            "deep.jsonl#L2": "not valid JSON (Exceeds the limit"}
+
+
+def test_a_folder_of_mixed_files(capsys, tmp_path):
+    store = str(tmp_path / "kg")
+    build_store(store, facts_2021())
+    before = open_store(store, read_only=True)
+    kept = {(g.value, len(list(before.quads_for_pattern(None, None, None, g)))) for g in article_graphs(before)}
+    del before
+    bad = write_mixed_folder(tmp_path / "in")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--store", store)
+    assert code == 1 and "Traceback" not in err and "internal error" not in err
+    problems = [l for l in err.splitlines() if l.startswith("unreadable: ")]
+    for name, problem in {**bad, "missing.txt": "no such file or directory"}.items():
+        lines = [l for l in problems if l.startswith(f"unreadable: {tmp_path / 'in' / name}: ")
+                 or l.startswith(f"unreadable: {tmp_path / name}: ")]
+        assert len(lines) == 1 and problem in lines[0], (name, problems)
+    assert len(problems) == len(bad) + 1
+    assert f"5 articles stored" in err and f"{len(bad) + 1} unreadable" in err
+    s = open_store(store, read_only=True)
+    for name in ("good.txt", "windows.txt", "utf16.txt", "page.html"):
+        assert graph_of_source(s, str(tmp_path / "in" / name)) is not None, name
+    assert graph_of_source(s, f"{tmp_path / 'in' / 'lines.jsonl'}#L1") is not None
+    assert kept <= {(g.value, len(list(s.quads_for_pattern(None, None, None, g)))) for g in article_graphs(s)}
+
+
+def test_windows_1252_news_keeps_its_curly_quotes_and_pound_signs(tmp_path):
+    (tmp_path / "w.txt").write_bytes(CP1252.encode("cp1252"))
+    [a] = read_paths([str(tmp_path / "w.txt")])
+    assert a.title == "Harrowfield trust\u2019s \u00a33m deficit" and "\u201cinadequate\u201d" in a.text
+
+
+def test_html_scripts_and_iframes_are_not_article_text(tmp_path):
+    (tmp_path / "p.html").write_text(HTML)
+    [a] = read_paths([str(tmp_path / "p.html")])
+    assert "Coldbrook NHS Foundation Trust has been rated inadequate" in a.text
+    assert "Ashby Park" not in a.text and "document.write" not in a.text and "tracker" not in a.text
+
+
+def test_a_json_lines_file_bigger_than_an_article_is_read_line_by_line(tmp_path):
+    f = tmp_path / "big.jsonl"
+    with open(f, "w") as out:
+        out.write(json.dumps({"text": "x" * (11 * 1024 * 1024)}) + "\n")
+        for i in range(3):
+            out.write(json.dumps({"text": f"Article {i} about Upper Brook NHS Trust."}) + "\n")
+    items = list(read_paths([str(f)]))
+    assert isinstance(items[0], ReadError) and items[0].path == f"{f}#L1" and "line too long" in items[0].message
+    assert [a.text for a in items[1:]] == [f"Article {i} about Upper Brook NHS Trust." for i in range(3)]
+
+
+def test_a_json_string_holding_a_line_separator_stays_one_line(tmp_path):
+    f = tmp_path / "ls.jsonl"
+    f.write_text(json.dumps({"text": "one\u2028article\u2029still\x85one"}, ensure_ascii=False) + "\n", "utf-8")
+    [a] = read_paths([str(f)])
+    assert isinstance(a, Article) and a.text.startswith("one\u2028article")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_permission_denied(tmp_path):
+    f = tmp_path / "secret.txt"
+    f.write_text(GOOD)
+    f.chmod(0)
+    [e] = read_paths([str(f)])
+    assert isinstance(e, ReadError) and e.message == "cannot read: Permission denied"
+
+
+def test_metadata_that_is_not_text_is_not_a_title(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": {"x": 1}, "published": 2021, "publisher": ["p"]}))
+    [a] = read_paths([str(tmp_path / "a.txt")])
+    assert (a.title, a.published, a.publisher) == ("Kestrel Vale NHS Trust rated good", "2021", None)
+
+
+# --- Arguments ---
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    location = str(tmp_path_factory.mktemp("bad-args") / "kg")
+    build_store(location, facts_2021())
+    return location
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "a-file").write_text("not a store")
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "CURRENT").write_text("garbage\n")
+    (tmp_path / "broken.rq").write_text("SELECT ?x WHERE { ?x")
+    (tmp_path / "binary.rq").write_bytes(b"\xff\xfe\x00\x01")
+    (tmp_path / "folder.rq").mkdir()
+    (tmp_path / "article.txt").write_text(GOOD)
+    return tmp_path
+
+
+BAD_ARGUMENTS = [
+    (["query", "ratings", "--store", "{tmp}/a-file"], "is a file, not a store folder"),
+    (["query", "ratings", "--store", "{tmp}/nowhere/kg"], "no store at"),
+    (["query", "ratings", "--store", "{tmp}/damaged"], "cannot open store"),
+    (["stats", "--store", "{tmp}/damaged"], "cannot open store"),
+    (["ingest", "{tmp}/article.txt", "--store", "{tmp}/a-file"], "is a file, not a store folder"),
+    (["ingest", "{tmp}/article.txt", "--store", "{tmp}/damaged"], "cannot open store"),
+    (["query", "no-such-query", "--store", "{store}"], "no canned query named"),
+    (["query", "{tmp}/broken.rq", "--store", "{store}"], "the query is not valid SPARQL"),
+    (["query", "{tmp}/binary.rq", "--store", "{store}"], "cannot read query file"),
+    (["query", "{tmp}/folder.rq", "--store", "{store}"], "cannot read query file"),
+    (["query", "{tmp}/missing.rq", "--store", "{store}"], "cannot read query file"),
+    (["query", "ratings", "--param", "trust", "--store", "{store}"], "--param takes NAME=VALUE"),
+    (["query", "ratings", "--param", "=x", "--store", "{store}"], "--param takes NAME=VALUE"),
+    (["query", "ratings", "--param", "t=<not an iri>", "--store", "{store}"], "is not a valid IRI"),
+    (["query", "trust-timeline", "--store", "{store}"], "this query needs --param trust=VALUE"),
+    (["query", "ratings", "--endpoint", "not-a-url", "--store", "{store}"], "--endpoint must be an http(s) URL"),
+    (["query", "ratings", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach"),
+    (["query", "ratings", "--endpoint", "http://127.0.0.1:9/", "--password-env", "NHSKG_UNSET_VAR"], "is not set"),
+    (["query", "ratings", "--format", "xml", "--store", "{store}"], "invalid choice: 'xml'"),
+    (["export", "--format", "rdfxml", "--store", "{store}"], "invalid choice: 'rdfxml'"),
+    (["export", "--store", "{store}", "-o", "{tmp}/no/such/dir/out.ttl"], "cannot write"),
+    (["export", "--store", "{store}", "-o", "{tmp}/folder.rq"], "is a folder"),
+    (["export", "--store", "{store}", "--article", "nothing.txt"], "no article ingested from"),
+    (["validate", "--store", "{tmp}/a-file"], "is a file, not a store folder"),
+    (["push", "--store", "{store}", "--endpoint", "ftp://x/"], "--endpoint must be an http(s) URL"),
+    (["push", "--store", "{store}", "--endpoint", "http://127.0.0.1:9", "--retries", "0"], "cannot reach"),
+    (["push", "--store", "{store}", "--endpoint", "http://127.0.0.1:9", "--timeout", "soon"], "must be a whole number"),
+    (["push", "--store", "{store}", "--endpoint", "http://127.0.0.1:9", "--batch-size", "0"], "must be 1 or more"),
+    (["push", "--store", "{store}", "--endpoint", "http://u:p@127.0.0.1:9"], "not in the endpoint URL"),
+    (["serve", "--store", "{tmp}/a-file"], "is a file, not a store folder"),
+    (["serve", "--store", "{store}", "--port", "99999"], "could not start"),
+    (["network", "--store", "{store}", "--format", "svg"], "invalid choice: 'svg'"),
+    (["timeline", "Zzzqx", "--store", "{store}"], "no node named"),
+    (["timeline", "X", "--store", "{tmp}/damaged"], "cannot open store"),
+    (["no-such-command"], "invalid choice"),
+    ([], "required: COMMAND"),
+]
+
+
+@pytest.mark.parametrize("args, message", BAD_ARGUMENTS, ids=[" ".join(a[:3]) for a, _ in BAD_ARGUMENTS])
+def test_bad_arguments_are_one_line_without_traceback(capsys, store, files, args, message):
+    argv = [a.format(tmp=files, store=store) for a in args]
+    try:
+        code, out, err = run(capsys, *argv)
+    except SystemExit as e:  # argparse's own refusals
+        code, err = e.code, capsys.readouterr().err
+    assert code == 2 and message in err, err
+    assert "Traceback" not in err and "internal error" not in err
+    complaints = [l for l in err.splitlines() if l.startswith("nhskg")]
+    assert len(complaints) == 1 and "\n" not in complaints[0], err
