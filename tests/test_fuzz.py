@@ -30,7 +30,7 @@ rngs = st.randoms(use_true_random=False)
 NAME_IN_TEXT = NHSKG.nameInText
 
 
-@fuzz(700)
+@fuzz(500)
 @given(rngs)
 def test_news_articles_full_of_junk(rng):
     fuzz_kit.check_article(fuzz_kit.article(rng))
@@ -43,7 +43,7 @@ def test_arbitrary_text(text, title):
                                    url=None if title is None else "https://example.org/" + title))
 
 
-@fuzz(300)
+@fuzz(200)
 @given(rngs)
 def test_folders_of_text_sidecars_html_and_json_lines(rng):
     fuzz_kit.check_files(fuzz_kit.file_set(rng))
