@@ -12,6 +12,8 @@ from nhskg.cli import main
 from nhskg.ingest.model import (Article, Enforcement, Evidence, Facts, Inspection, Organisation, Person, Quote,
                                 Rating, SpecialMeasures)
 from nhskg.ingest.rdf import to_graph
+from nhskg.resources import query_files
+from nhskg.sparql import required_params
 from nhskg.store import open_store, replace_graph
 
 
@@ -31,6 +33,15 @@ def query_rows(capsys, store: str, name: str, *extra: str) -> list[dict]:
 
 def project(rows: list[dict], *columns: str) -> set[tuple]:
     return {tuple(r[c] for c in columns) for r in rows}
+
+
+# Parameter values that try to end their literal and run SPARQL of their own.
+HOSTILE_VALUES = ['Kestrel Vale NHS Trust" } ; DROP ALL ; SELECT * { ?s ?p ?o',
+                  'x") } UNION { ?t ?p ?name } #', "RZZ9'", "} ; DROP ALL", '\\"', "<not an iri",
+                  'RZZ9"@en } } UNION { GRAPH ?g { ?s ?p ?o } } #', "RZZ9\\u0022 . ?x ?y ?z #", "RZZ9\n} CLEAR ALL ; {",
+                  "'''RZZ9''' ; LOAD <http://127.0.0.1:9/x>", "?trust", "$trust", "Kestrel\u0000Vale\u202e"]
+# Every query that declares a parameter (`# Parameter: NAME`), with each parameter it declares.
+PARAMETERISED = [(name, p) for name, f in sorted(query_files().items()) for p in required_params(f.read_text("utf-8"))]
 
 
 def ev(sentence: str) -> Evidence:

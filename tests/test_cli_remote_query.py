@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from cli_kit import build_store, facts_2021, facts_2023, query_rows, run
+from cli_kit import HOSTILE_VALUES, PARAMETERISED, build_store, facts_2021, facts_2023, query_rows, run
+from servers import remote_quads
 
 pytestmark = pytest.mark.triplestore
 
@@ -25,13 +26,14 @@ def pushed(remote, tmp_path, capsys):
     return store, remote
 
 
-@pytest.mark.parametrize("value", ['Kestrel Vale NHS Trust" } ; DROP ALL ; SELECT * { ?s ?p ?o',
-                                   "} ; DROP ALL", 'a\\" ) } #', "x'"])
-def test_remote_parameters_are_bound_as_terms(pushed, capsys, value):
+@pytest.mark.parametrize("query, param", PARAMETERISED)
+def test_remote_parameters_are_bound_as_terms(pushed, capsys, query, param):
     store, remote = pushed
-    before = remote.graph_counts()
-    rows = query_rows(capsys, store, "trust-timeline", "--param", f"trust={value}", "--endpoint", remote.query_url)
-    assert rows == [] and remote.graph_counts() == before
+    before = remote_quads(remote)
+    for value in HOSTILE_VALUES + ['a\\" ) } #']:
+        rows = query_rows(capsys, store, query, "--param", f"{param}={value}", "--endpoint", remote.query_url)
+        assert rows == [], value
+    assert remote_quads(remote) == before
 
 
 def test_an_unreachable_endpoint_is_one_line(capsys, tmp_path):
