@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 
 from cli_kit import build_store, facts_2021, run
@@ -197,3 +198,28 @@ def test_bad_arguments_are_one_line_without_traceback(capsys, store, files, args
     assert "Traceback" not in err and "internal error" not in err
     complaints = [l for l in err.splitlines() if l.startswith("nhskg")]
     assert len(complaints) == 1 and "\n" not in complaints[0], err
+
+
+# --- Hostile names end to end: files in, store, export out ---
+
+def test_hostile_metadata_and_names_in_files_stay_in_their_literals(capsys, tmp_path):
+    evil = '" . <http://evil/s> <http://evil/p> "o" } } ; DROP ALL ; INSERT DATA { <x:a> <x:b> <x:c> } #\\\n'
+    lines = [{"text": f'Kestrel{evil}Vale NHS Trust has been rated good overall by the Care Quality Commission. '
+                      f'Dr Jane {evil} Doe, chief executive of Kestrel Vale NHS Trust, said: "{evil}"',
+              "title": evil, "publisher": evil, "published": evil, "url": f"https://example.org/{evil}"},
+             {"text": "Upper Brook NHS Trust has been placed in special measures.", "url": "https://example.org/ok"}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(l) for l in lines))
+    (tmp_path / "side.txt").write_text(GOOD)
+    (tmp_path / "side.meta.json").write_text(json.dumps({"title": evil, "url": "https://example.org/" + evil}))
+    store = str(tmp_path / "kg")
+    build_store(store, facts_2021())
+    code, _, err = run(capsys, "ingest", str(tmp_path / "in.jsonl"), str(tmp_path / "side.txt"), "--store", store)
+    assert code == 0, err
+    assert run(capsys, "validate", "--store", store)[0] == 0
+    for fmt, syntax in (("nquads", "N_QUADS"), ("trig", "TRIG")):
+        code, out, _ = run(capsys, "export", "--store", store, "--format", fmt)
+        quads = list(pyoxigraph.parse(out.encode(), format=getattr(pyoxigraph.RdfFormat, syntax)))
+        assert len({q.graph_name for q in quads}) == 4  # the earlier article, two lines and the text file
+        iris = {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
+                if isinstance(t, pyoxigraph.NamedNode)}
+        assert not any("://evil" in i or i.startswith("x:") for i in iris)

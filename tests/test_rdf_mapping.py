@@ -7,8 +7,10 @@ from rdflib import Graph, Literal
 
 from nhskg.ingest.dates import date_literal
 from nhskg.ingest.iris import NHSKG, hospital_iri, person_iri, slug, trust_iri
-from nhskg.ingest.model import Article, Evidence, Facts, Organisation, Person, Rating
+from nhskg.ingest.model import Article, Evidence, Facts, Organisation, Person, Quote, Rating
 from nhskg.ingest.rdf import to_graph
+from nhskg.ingest.text import clean_literal
+from nhskg.store import replace_graph
 
 HOSTILE = [
     'Evil" ; DROP ALL ; "',
@@ -79,3 +81,43 @@ def test_unknown_service_does_not_become_an_overall_rating():
               ratings=[Rating("t", "Good", service="underwater basket weaving", evidence=ev)])
     _, g = to_graph(f)
     assert not list(g.subjects(None, NHSKG.Rating))
+
+
+INJECTION = ('Evil" . <http://evil/s> <http://evil/p> "o" . <x:a> <x:b> """long""" ; \'\'\'q\'\'\' @en ^^<http://evil/t> '
+             "} } ; DROP ALL ; INSERT DATA { GRAPH <http://evil/g> { <x:a> <x:b> <x:c> } } \\ \\u0022 \n\r\t \x00 \ud800")
+
+
+def every_literal_facts(value: str) -> Facts:
+    """Facts whose every string the mapping writes into a literal is `value` (tagged by field)."""
+    v = lambda field: f"{field}: {value}"
+    ev = Evidence(v("sentence"), 0, 5, method=v("method"))
+    return Facts(
+        Article(source=v("source"), text=v("text"), title=v("title"), publisher=v("publisher"),
+                url="https://example.org/" + v("url")),
+        organisations=[Organisation("t", "trust", v("trust"), aliases=[v("trust alias")], evidence=ev),
+                       Organisation("h", "hospital", v("hospital"), trust_key="t", town=v("town"), evidence=ev)],
+        people=[Person("p", v("person"), honorific="Dr", aliases=[v("person alias")], role=v("role"),
+                       organisation_key="t", qualifier=v("qualifier"), evidence=ev)],
+        ratings=[Rating("h", "Good", evidence=ev)], quotes=[Quote("p", v("quote"), evidence=ev)])
+
+
+def test_a_turtle_injection_through_every_literal_stays_in_its_literal():
+    hostile_name, hostile = to_graph(every_literal_facts(INJECTION))
+    _, plain = to_graph(every_literal_facts("plain"))
+    shape = lambda g: sorted((type(s).__name__, str(p), type(o).__name__) for s, p, o in g)
+    assert shape(hostile) == shape(plain)  # no triple more, none less, nothing turned from literal into IRI
+    fields = {str(o).split(": ", 1)[0] for o in plain.objects() if isinstance(o, Literal) and "plain" in str(o)}
+    assert fields == {"source", "title", "publisher", "https://example.org/url", "sentence", "method", "trust",
+                      "trust alias", "hospital", "town", "person", "person alias", "role", "qualifier", "quote"}
+    written = {str(o) for o in hostile.objects() if isinstance(o, Literal) and "Evil" in str(o)}
+    assert {w.split(": ", 1)[1] for w in written} == {clean_literal(INJECTION)}
+    iris = {str(t) for triple in hostile for t in triple if not isinstance(t, Literal)}
+    assert not any("://evil" in i or i.startswith("x:") for i in iris)  # slugs of the names only
+    nt = hostile.serialize(format="nt")
+    ttl = pyoxigraph.serialize(pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
+                               format=pyoxigraph.RdfFormat.TURTLE)
+    for data, fmt in ((nt.encode(), pyoxigraph.RdfFormat.N_TRIPLES), (ttl, pyoxigraph.RdfFormat.TURTLE)):
+        assert len({q.triple for q in pyoxigraph.parse(data, format=fmt)}) == len(hostile)
+    store = pyoxigraph.Store()
+    replace_graph(store, str(hostile_name), nt)
+    assert [g.value for g in store.named_graphs()] == [str(hostile_name)] and len(store) == len(hostile)
