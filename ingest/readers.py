@@ -201,10 +201,17 @@ def _web_address(value) -> str | None:
 def _read_html(path: Path, html: str, source: str) -> Article | ReadError:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    except Exception as e:  # trafilatura raises many kinds of errors on hostile markup
-        return ReadError(str(path), f"cannot extract text from HTML: {_short(e)}")
+    # trafilatura raises many kinds of errors on hostile markup, often in its metadata helpers (htmldate
+    # asserts on an <svg> at the top): the text without the metadata is still the article.
+    for with_metadata in (True, False):
+        try:
+            doc = trafilatura.bare_extraction(html, with_metadata=with_metadata, include_comments=False,
+                                              include_tables=False)
+            break
+        except Exception as e:
+            problem = f"cannot extract text from HTML: {_short(e) if str(e) else type(e).__name__}"
+    else:
+        return ReadError(str(path), problem)
     if doc is None:
         return ReadError(str(path), "no article text found in the HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)

@@ -91,6 +91,17 @@ def test_html_scripts_and_iframes_are_not_article_text(tmp_path):
     assert "Ashby Park" not in a.text and "document.write" not in a.text and "tracker" not in a.text
 
 
+def test_html_whose_metadata_trafilatura_cannot_read_still_gives_its_text(tmp_path):
+    """Found by fuzzing: htmldate asserts on an <svg> opening the page, and the article was lost."""
+    (tmp_path / "svg.html").write_text(
+        "<svg onload=alert(1)><iframe src='https://evil/'></iframe><article><h1>Kestrel Vale NHS Trust rated good</h1>"
+        "<p>Kestrel Vale NHS Trust has been rated good overall by the Care Quality Commission after an inspection.</p>"
+        "<p>Inspectors praised the maternity unit and the emergency department for the way they look after patients."
+        "</p></article>")
+    [a] = read_paths([str(tmp_path / "svg.html")])
+    assert isinstance(a, Article) and "rated good overall by the Care Quality Commission" in a.text
+
+
 def test_a_json_lines_file_bigger_than_an_article_is_read_line_by_line(tmp_path):
     f = tmp_path / "big.jsonl"
     with open(f, "w") as out:
