@@ -135,6 +135,7 @@ def main() -> int:
         signal.signal(signal.SIGALRM, _alarm)
         return show(args.seed, args.only, args.hang)
 
+    code_version = _code_version()  # before the run: the tree may change while it runs
     step = 500
     tasks = [(args.seed, lo, min(args.inputs, lo + step), args.hang) for lo in range(0, args.inputs, step)]
     started = time.monotonic()
@@ -152,7 +153,7 @@ def main() -> int:
     inputs = sum(total["inputs"].values())
     result = {
         "command": f"python scripts/fuzz.py --inputs {args.inputs} --jobs {args.jobs} --seed {args.seed}",
-        "commit": _commit(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        **code_version, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "inputs": inputs, "inputs_by_kind": dict(total["inputs"]), "seconds": round(seconds, 1),
         "inputs_per_second": round(inputs / seconds, 1),
         "failures": sum(total["failures"].values()),
@@ -175,12 +176,15 @@ def main() -> int:
     return 1 if result["failures"] else 0
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-    except OSError:
-        return ""
+def _code_version() -> dict:
+    """The commit, and the files of the code under test that differ from it (uncommitted edits run too)."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10).stdout
+        except OSError:
+            return ""
+    changed = git("status", "--porcelain", "--", "ingest", "src", "shapes", "ontology", "tests/fuzz_kit.py").splitlines()
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(), "uncommitted": [l[3:] for l in changed]}
 
 
 if __name__ == "__main__":
