@@ -47,10 +47,13 @@ def write_mixed_folder(d: Path) -> dict[str, str]:
     os.mkfifo(d / "pipe.txt")
     (d / "folder.meta.json").mkdir()
     (d / "folder.txt").write_text(GOOD.replace("Kestrel Vale", "Harrowfield"))
+    (d / "deepmeta.txt").write_text(GOOD.replace("Kestrel Vale", "Ashby"))
+    (d / "deepmeta.meta.json").write_text("[" * 50_000)
     (d / "deep.jsonl").write_text("[" * 50_000 + "\n" + '{"text": "x", "n": ' + "9" * 5000 + "}\n")
     return {"empty.txt": "empty article", "empty.jsonl": "empty file", "image.txt": "not a text file",
             "huge.txt": "too large for an article (50 MB", "nothing.txt": "a symbolic link to nothing",
             "pipe.txt": "not a regular file", "folder.meta.json": "unreadable metadata sidecar: a folder",
+            "deepmeta.meta.json": "unreadable metadata sidecar: nested too deeply",
             "lines.jsonl#L2": "not valid JSON", "deep.jsonl#L1": "not valid JSON (nested too deeply)",
             "deep.jsonl#L2": "not valid JSON (Exceeds the limit"}
 
@@ -62,15 +65,17 @@ def test_a_folder_of_mixed_files(capsys, tmp_path):
     kept = {(g.value, len(list(before.quads_for_pattern(None, None, None, g)))) for g in article_graphs(before)}
     del before
     bad = write_mixed_folder(tmp_path / "in")
-    code, _, err = run(capsys, "ingest", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--store", store)
+    code, _, err = run(capsys, "ingest", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "/dev/zero",
+                       "--store", store)
     assert code == 1 and "Traceback" not in err and "internal error" not in err
     problems = [l for l in err.splitlines() if l.startswith("unreadable: ")]
-    for name, problem in {**bad, "missing.txt": "no such file or directory"}.items():
-        lines = [l for l in problems if l.startswith(f"unreadable: {tmp_path / 'in' / name}: ")
-                 or l.startswith(f"unreadable: {tmp_path / name}: ")]
+    named = {f"{tmp_path / 'in' / n}": p for n, p in bad.items()}
+    named.update({str(tmp_path / "missing.txt"): "no such file or directory", "/dev/zero": "not a regular file"})
+    for name, problem in named.items():
+        lines = [l for l in problems if l.startswith(f"unreadable: {name}: ")]
         assert len(lines) == 1 and problem in lines[0], (name, problems)
-    assert len(problems) == len(bad) + 1
-    assert f"5 articles stored" in err and f"{len(bad) + 1} unreadable" in err
+    assert len(problems) == len(named)
+    assert "5 articles stored" in err and f"{len(named)} unreadable" in err
     s = open_store(store, read_only=True)
     for name in ("good.txt", "windows.txt", "utf16.txt", "page.html"):
         assert graph_of_source(s, str(tmp_path / "in" / name)) is not None, name
@@ -125,8 +130,15 @@ def test_permission_denied(tmp_path):
     f = tmp_path / "secret.txt"
     f.write_text(GOOD)
     f.chmod(0)
-    [e] = read_paths([str(f)])
-    assert isinstance(e, ReadError) and e.message == "cannot read: Permission denied"
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "inside.txt").write_text(GOOD)
+    (tmp_path / "closed").chmod(0)
+    try:
+        errors = list(read_paths([str(f), str(tmp_path / "closed")]))
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+    assert [(Path(e.path).name, e.message) for e in errors] == [("secret.txt", "cannot read: Permission denied"),
+                                                                ("closed", "cannot read: Permission denied")]
 
 
 def test_metadata_that_is_not_text_is_not_a_title(tmp_path):
