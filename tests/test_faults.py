@@ -222,11 +222,17 @@ def assert_same(oxigraph: Oxigraph, store: Path) -> None:
     assert remote_quads(oxigraph.server) == store_quads(store)
 
 
-def test_a_server_stopped_and_restarted_mid_push(oxigraph, proxy, tmp_path):
+def push_under_way(tmp_path: Path, proxy: Proxy, requests: int, *extra: str) -> tuple[Path, subprocess.Popen]:
+    """A push of 60 article graphs (and the vocabularies) that has sent `requests` requests and goes on."""
     store = many_graphs(tmp_path / "kg", 60)
-    process = push(store, proxy, "--protocol", "gsp", "--batch-size", "10", "--retries", "6")
-    wait_for(lambda: proxy.requests >= 100 or process.poll() is not None, "the push to get going")
+    process = push(store, proxy, *extra)
+    wait_for(lambda: proxy.requests >= requests or process.poll() is not None, "the push to get going")
     assert process.poll() is None, "the push ended before the fault"
+    return store, process
+
+
+def test_a_server_stopped_and_restarted_mid_push(oxigraph, proxy, tmp_path):
+    store, process = push_under_way(tmp_path, proxy, 100, "--protocol", "gsp", "--batch-size", "10", "--retries", "6")
     oxigraph.stop()
     time.sleep(1.0)
     oxigraph.start()
@@ -239,10 +245,8 @@ def test_a_server_stopped_and_restarted_mid_push(oxigraph, proxy, tmp_path):
 @pytest.mark.parametrize("protocol", ["gsp", "update"])
 def test_answers_lost_and_a_server_that_hangs_mid_push(oxigraph, proxy, tmp_path, protocol):
     """Requests applied whose answers never come are sent again: replacing a graph twice doubles nothing."""
-    store = many_graphs(tmp_path / "kg", 60)
-    process = push(store, proxy, "--protocol", protocol, "--batch-size", "5", "--retries", "6", "--timeout", "1")
-    wait_for(lambda: proxy.requests >= 60 or process.poll() is not None, "the push to get going")
-    assert process.poll() is None, "the push ended before the fault"
+    store, process = push_under_way(tmp_path, proxy, 60, "--protocol", protocol, "--batch-size", "5", "--retries", "6",
+                                    "--timeout", "1")
     for mode in ("swallow", "hang", "pass"):
         proxy.mode = mode
         time.sleep(1.5 if mode != "pass" else 0)
@@ -252,10 +256,7 @@ def test_answers_lost_and_a_server_that_hangs_mid_push(oxigraph, proxy, tmp_path
 
 
 def test_a_server_gone_for_good_mid_push_names_every_graph_that_did_not_arrive(oxigraph, proxy, tmp_path):
-    store = many_graphs(tmp_path / "kg", 60)
-    process = push(store, proxy, "--protocol", "gsp", "--batch-size", "5", "--retries", "0")
-    wait_for(lambda: proxy.requests >= 150 or process.poll() is not None, "the push to get going")
-    assert process.poll() is None, "the push ended before the fault"
+    store, process = push_under_way(tmp_path, proxy, 150, "--protocol", "gsp", "--batch-size", "5", "--retries", "0")
     oxigraph.stop()
     code, out, err = finish(process)
     oxigraph.start()
