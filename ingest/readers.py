@@ -34,7 +34,9 @@ class ReadError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # A file name may hold a newline or a terminal escape: the message stays one plain line.
+        path = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.path)
+        return f"{path}: {self.message}"
 
 
 def read_paths(paths: list[str]) -> Iterator[Article | ReadError]:

@@ -83,6 +83,16 @@ def test_a_folder_of_mixed_files(capsys, tmp_path):
     assert kept <= {(g.value, len(list(s.quads_for_pattern(None, None, None, g)))) for g in article_graphs(s)}
 
 
+def test_a_file_name_with_a_newline_or_a_terminal_escape_is_still_one_line(capsys, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "two\nlines.txt").write_bytes(b"\x00binary")
+    (tmp_path / "in" / "red\x1b[31m.txt").write_text("")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "in"), "--store", str(tmp_path / "kg"))
+    assert code == 1 and "\x1b" not in err
+    assert [l.split("/in/")[1] for l in err.splitlines() if l.startswith("unreadable:")] == [
+        "red\\x1b[31m.txt: empty article (no text)", "two\\nlines.txt: not a text file (binary content)"]
+
+
 def test_windows_1252_news_keeps_its_curly_quotes_and_pound_signs(tmp_path):
     (tmp_path / "w.txt").write_bytes(CP1252.encode("cp1252"))
     [a] = read_paths([str(tmp_path / "w.txt")])
