@@ -106,13 +106,13 @@ def _open(path: Path) -> Iterator[BinaryIO]:
 
 def _read_capped(path: Path) -> bytes:
     with _open(path) as f:
-        try:
-            raw = f.read(MAX_BYTES + 1)
+        size = os.fstat(f.fileno()).st_size
+        try:  # refused by its size unread; capped all the same, in case it grows as it is read
+            raw = f.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
         except OSError as e:
             raise _Unreadable(_os_problem(e)) from None
-    if len(raw) > MAX_BYTES:
-        size = os.stat(path).st_size
-        raise _Unreadable(f"too large for an article ({size / 1024 / 1024:.0f} MB; the limit is "
+    if max(size, len(raw)) > MAX_BYTES:
+        raise _Unreadable(f"too large for an article ({max(size, len(raw)) / 1024 / 1024:.0f} MB; the limit is "
                           f"{MAX_BYTES // 1024 // 1024} MB)")
     return raw
 
