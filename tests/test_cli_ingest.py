@@ -10,7 +10,7 @@ import pytest
 from cli_kit import facts_2021, run
 from nhskg.ingest.model import Article, Facts
 from nhskg.ingesting import ingest_paths
-from nhskg.store import article_graphs, graph_of_source, open_store
+from nhskg.store import article_graphs, graph_ntriples, graph_of_source, open_store, replace_graph
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -111,6 +111,26 @@ def test_validate_finds_a_graph_written_around_the_gate(capsys, tmp_path):
     code, out, _ = run(capsys, "validate", "--store", store)
     assert code == 1 and "record the one path or URL it was ingested from" in out
     assert out.splitlines()[-1] == "1 article graphs checked, 1 with violations"
+
+
+def test_validate_checks_a_large_store_in_workers_and_names_each_bad_graph(capsys, tmp_path):
+    """Past PARALLEL_FROM graphs validate runs batches in worker processes: every graph is counted
+    once and the bad ones are named, wherever they fall in a batch."""
+    store = str(tmp_path / "kg")
+    assert run(capsys, "ingest", str(FIXTURES / "fenwick-2022.txt"), "--store", store)[0] == 0
+    s = open_store(store)
+    good = graph_ntriples(s, article_graphs(s)[0]).decode()
+    bad = {30, 31, 99}
+    for i in range(100):
+        replace_graph(s, f"https://w3id.org/nhskg/id/article/copy{i:03d}",
+                      good if i not in bad else "<https://w3id.org/nhskg/id/article/x> "
+                      "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/nhskg/ontology#Article> .")
+    s.flush()
+    del s
+    code, out, _ = run(capsys, "validate", "--store", store, "--jobs", "2")
+    named = [line.rstrip(":") for line in out.splitlines() if not line.startswith(" ")][:-1]
+    assert code == 1 and sorted(named) == [f"https://w3id.org/nhskg/id/article/copy{i:03d}" for i in sorted(bad)]
+    assert out.splitlines()[-1] == "101 article graphs checked, 3 with violations"
 
 
 def test_commands_on_a_missing_store_say_so(capsys, tmp_path):

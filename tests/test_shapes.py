@@ -10,7 +10,8 @@ from rdflib import RDF, RDFS, BNode, Graph, Namespace
 from nhskg.ingest.model import (Article, Enforcement, Evidence, Facts, Inspection, Organisation, Person, Quote,
                                 Rating, SpecialMeasures)
 from nhskg.ingest.rdf import to_graph
-from nhskg.validation import reference_graph, shapes_graph, validate
+from nhskg import validation
+from nhskg.validation import reference_graph, shapes_graph, validate, validate_each
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -56,6 +57,20 @@ def test_bad_fixture_reports_exactly_the_expected_violations(shape):
     assert not report.conforms
     assert {(v.focus, v.path, v.message) for v in report.violations} == expected(shape)
     assert {v.severity for v in report.violations} == {"Violation"}
+
+
+def test_one_run_over_many_graphs_reports_each_graph_as_if_checked_alone(monkeypatch):
+    """validate_each (what ingest uses) matches validate graph by graph, although every fixture reuses
+    the same node names: in a plain union they would merge and the counts would clash."""
+    graphs = [fixture_graph(shape, name) for shape in sorted(targeted_shapes()) for name in ("good.ttl", "bad.ttl")]
+    alone = [validate(g) for g in graphs]
+    runs = []
+    real_run = validation._run
+    monkeypatch.setattr(validation, "_run", lambda data: runs.append(data) or real_run(data))
+    assert validate_each(graphs) == alone
+    assert len(runs) == 1  # one pyshacl run for all, not a fallback to one per graph
+    assert [r.conforms for r in alone] == [True, False] * len(targeted_shapes())
+
 
 
 def test_fixture_context_conforms_on_its_own():

@@ -1,14 +1,16 @@
 """The ingest job: articles in, one validated named graph per article out.
 
 Extraction and validation run in worker processes when there is enough input to pay for starting
-them; only the parent writes to the store, so the store never sees two writers.
+them; only the parent writes to the store, so the store never sees two writers. Articles stream
+through in batches (one SHACL run checks a whole batch, see `validation.validate_each`) with a
+bounded number of batches in flight, so memory stays flat however many articles come in.
 """
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator
 
 from tqdm import tqdm
@@ -17,10 +19,12 @@ from .ingest.model import Article, Facts
 from .ingest.pipeline import extract
 from .ingest.rdf import to_graph
 from .ingest.readers import ReadError, read_paths
+from .parallel import batches, ordered_map
 from .store import open_store, replace_graph
-from .validation import validate
+from .validation import validate_each
 
 PARALLEL_FROM = 64  # below this many articles, starting workers costs more than it saves
+BATCH = 32  # articles per SHACL run: past a few dozen, a bigger batch saves little and delays progress
 
 
 @dataclass
@@ -44,41 +48,50 @@ class Summary:
 Extractor = Callable[[Article], Facts]
 
 
-def process(article: Article, extractor: Extractor = extract) -> Outcome:
-    """Extract and validate one article; runs in a worker, so it returns plain data."""
-    try:
-        name, graph = to_graph(extractor(article))
-    except Exception as e:  # an extractor bug must cost one article, not the run
-        return Outcome(article.source, "", "", 0, (f"extraction failed: {type(e).__name__}: {e}",))
-    report = validate(graph)
-    problems = tuple(v.message for v in report.violations if v.severity == "Violation")
-    return Outcome(article.source, str(name), graph.serialize(format="nt"), len(graph), problems)
+def process(articles: list[Article], extractor: Extractor = extract) -> list[Outcome]:
+    """Extract and validate a batch of articles; runs in a worker, so it returns plain data."""
+    outcomes: list[Outcome | None] = []
+    built = []
+    for article in articles:
+        try:
+            built.append((len(outcomes), article, *to_graph(extractor(article))))
+            outcomes.append(None)
+        except Exception as e:  # an extractor bug must cost one article, not the run
+            outcomes.append(Outcome(article.source, "", "", 0, (f"extraction failed: {type(e).__name__}: {e}",)))
+    reports = validate_each([graph for *_, graph in built])
+    for (i, article, name, graph), report in zip(built, reports):
+        problems = tuple(v.message for v in report.violations if v.severity == "Violation")
+        outcomes[i] = Outcome(article.source, str(name), graph.serialize(format="nt"), len(graph), problems)
+    return outcomes
 
 
-def _outcomes(articles: list[Article], jobs: int, extractor: Extractor) -> Iterator[Outcome]:
-    work = partial(process, extractor=extractor)
-    if jobs <= 1 or len(articles) < PARALLEL_FROM:
-        yield from map(work, articles)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, articles, chunksize=16)
+def _outcomes(articles: Iterable[Article], jobs: int, extractor: Extractor) -> Iterator[Outcome]:
+    it = iter(articles)
+    head = list(islice(it, PARALLEL_FROM))
+    if len(head) < PARALLEL_FROM:
+        jobs = 1
+    for outcomes in ordered_map(partial(process, extractor=extractor), batches(chain(head, it), BATCH), jobs):
+        yield from outcomes
 
 
 def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = None, progress: bool = False,
                  extractor: Extractor = extract) -> Summary:
     """Read, extract, validate and store; `extractor` is the pipeline's unless a caller brings its own."""
     summary = Summary()
-    articles: list[Article] = []
-    for item in read_paths(list(paths)):
-        if isinstance(item, ReadError):
-            summary.unreadable += 1
-            summary.problems.append(f"unreadable: {item}")
-        else:
-            articles.append(item)
+
+    def readable() -> Iterator[Article]:
+        for item in read_paths(list(paths)):
+            if isinstance(item, ReadError):
+                summary.unreadable += 1
+                summary.problems.append(f"unreadable: {item}")
+            else:
+                yield item
+
     store = open_store(store_dir)
-    bar = tqdm(total=len(articles), unit="article", disable=not progress, leave=False)
+    # Articles stream in, so the total is not known ahead: the bar counts and shows the rate.
+    bar = tqdm(unit="article", disable=not progress, leave=False)
     try:
-        for out in _outcomes(articles, jobs or os.cpu_count() or 1, extractor):
+        for out in _outcomes(readable(), jobs or os.cpu_count() or 1, extractor):
             bar.update()
             if out.problems:
                 summary.rejected += 1

@@ -102,7 +102,11 @@ def to_rdflib(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode | None = None
     g = Graph()
     graphs = [graph] if graph is not None else article_graphs(store)
     for name in graphs:
-        data = pyoxigraph.serialize(
-            (q.triple for q in store.quads_for_pattern(None, None, None, name)), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        g.parse(data=data or b"", format="nt")
+        g.parse(data=graph_ntriples(store, name), format="nt")
     return g
+
+
+def graph_ntriples(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> bytes:
+    """One named graph's triples as N-Triples: plain data, to hand to another process."""
+    return pyoxigraph.serialize(
+        (q.triple for q in store.quads_for_pattern(None, None, None, graph)), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
