@@ -73,14 +73,20 @@ def run(cmd: list[str], env: dict | None = None) -> Run:
     return Run(seconds, p.returncode, "".join(out), "".join(err), usage.ru_maxrss / 1024, peak[0] / 2**20)
 
 
-def latency(fn, repeats: int) -> dict:
-    """Median and 95th percentile (nearest rank) of fn's wall time in ms, after one warm-up call."""
-    fn()
-    times = []
-    for _ in range(repeats):
+def latency(fn, repeats: int, budget_s: float = 60.0, at_least: int = 3, warm_up: bool = True) -> dict:
+    """Median and 95th percentile (nearest rank) of fn's wall time in ms, after one warm-up call
+    (`warm_up=False` when the caller has just run fn).
+
+    A query that takes tens of seconds on a large store would hold the run for hours at 20 repeats:
+    once `budget_s` is spent (and `at_least` runs done) it stops, and `repeats` says how many ran.
+    """
+    if warm_up:
+        fn()
+    times: list[float] = []
+    while len(times) < repeats and (len(times) < at_least or sum(times) < budget_s * 1000):
         t = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
     p95 = times[max(0, -(-95 * len(times) // 100) - 1)]
-    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(p95, 2), "repeats": repeats}
+    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(p95, 2), "repeats": len(times)}
