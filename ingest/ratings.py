@@ -231,7 +231,9 @@ class _Reader:
         sentence = doc.text[ss:se]
         mentions = [(s - ss, e - ss, k) for s, e, k in doc.mentions_in(ss, se)
                     if self.kinds.get(k) in ("trust", "hospital")]
-        items = _items(sentence)
+        # a service word inside a name ("Stroud Maternity Unit", "Sheffield Children's Hospital") names a
+        # place, which is the subject; it does not narrow the rating to that service
+        items = [it for it in _items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
         levels = _levels(sentence, any(it.kind == "question" and it.label for it in items))
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)

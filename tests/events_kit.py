@@ -14,11 +14,12 @@ TRUST = Organisation("trust:1", "trust", "Northmoor Valley NHS Trust", aliases=[
 ALDER = Organisation("hospital:2", "hospital", "Alder Park Hospital", trust_key="trust:1")
 BECK = Organisation("hospital:3", "hospital", "Beckside General Hospital", trust_key="trust:1")
 OTHER = Organisation("trust:4", "trust", "Southfield Coast NHS Foundation Trust")
+UNIT = Organisation("hospital:5", "hospital", "Hollin Vale Maternity Unit", trust_key="trust:1")
 
 # surface words -> organisation, longest first so "Alder Park Hospital" wins over "Alder Park"
 NAMES = {"Northmoor Valley NHS Trust": TRUST, "Northmoor Valley": TRUST, "the trust": TRUST, "The trust": TRUST,
          "Alder Park Hospital": ALDER, "Alder Park": ALDER, "Beckside General Hospital": BECK, "Beckside": BECK,
-         "Southfield Coast NHS Foundation Trust": OTHER}
+         "Southfield Coast NHS Foundation Trust": OTHER, "Hollin Vale Maternity Unit": UNIT}
 
 
 def make_doc(text: str, published: str | None = None, orgs=(TRUST, ALDER, BECK)) -> Document:

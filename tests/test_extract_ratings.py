@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_kit import make_doc
+from events_kit import ALDER, TRUST, UNIT, make_doc
 from nhskg.ingest.ratings import find_ratings
 
 
@@ -134,3 +134,11 @@ def test_evidence_points_at_the_sentence():
     r = find_ratings(make_doc(text))[0]
     assert text[r.evidence.start:r.evidence.end] == "Beckside was rated inadequate overall by the CQC."
     assert r.evidence.method and 0 < r.evidence.confidence <= 1
+
+
+def test_a_service_word_inside_a_sites_name_does_not_narrow_its_rating():
+    """Regression: "Stroud Maternity Unit ... maintains its good rating" was read as a maternity rating."""
+    doc = make_doc("Hollin Vale Maternity Unit had been rated good in a previous inspection and maintains that "
+                   "status, while maternity at Alder Park Hospital was rated inadequate.", orgs=(TRUST, ALDER, UNIT))
+    got = {(r.subject_key, r.service, r.key_question, r.level) for r in find_ratings(doc)}
+    assert got == {("hospital:5", None, None, "Good"), ("hospital:2", "maternity", None, "Inadequate")}
