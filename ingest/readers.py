@@ -28,15 +28,18 @@ _CONTROL_BYTES = [bytes([b]) for b in range(32) if b not in b"\t\n\r\x0c"]
 METADATA_KEYS = ("title", "url", "published", "publisher")
 
 
+def printable(name: str) -> str:
+    """A file name or URL as one plain line: a newline or a terminal escape in it is shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
 @dataclass(frozen=True)
 class ReadError:
     path: str
     message: str
 
     def __str__(self) -> str:
-        # A file name may hold a newline or a terminal escape: the message stays one plain line.
-        path = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.path)
-        return f"{path}: {self.message}"
+        return f"{printable(self.path)}: {self.message}"
 
 
 def read_paths(paths: list[str]) -> Iterator[Article | ReadError]:

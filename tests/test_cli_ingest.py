@@ -77,6 +77,15 @@ def test_an_article_failing_the_shapes_is_reported_and_not_committed(tmp_path):
     assert graph_of_source(s, str(bad)) is None and graph_of_source(s, str(good)) is not None
 
 
+def test_a_rejected_article_whose_name_holds_a_newline_is_reported_on_one_line(tmp_path):
+    """Regression: the 'rejected:' line printed the path as it was, so a newline in it split the line."""
+    bad = tmp_path / "bad\n\x1b[2Jstory.txt"
+    bad.write_text("Bad story\n\nText.")
+    summary = ingest_paths([str(bad)], str(tmp_path / "kg"), extractor=broken_offsets)
+    [problem] = summary.problems
+    assert "\n" not in problem and "\x1b" not in problem and "bad\\n\\x1b[2Jstory.txt: " in problem
+
+
 def test_unreadable_input_makes_the_exit_status_non_zero_and_the_rest_goes_on(capsys, tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "lines.jsonl").write_text('{"text": "A short note about nothing."}\n{broken\n')

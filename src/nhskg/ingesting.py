@@ -18,7 +18,7 @@ from tqdm import tqdm
 from .ingest.model import Article, Facts
 from .ingest.pipeline import extract
 from .ingest.rdf import to_graph
-from .ingest.readers import ReadError, read_paths
+from .ingest.readers import ReadError, printable, read_paths
 from .parallel import batches, ordered_map
 from .store import open_store, replace_graph
 from .validation import validate_each
@@ -95,7 +95,7 @@ def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = Non
             bar.update()
             if out.problems:
                 summary.rejected += 1
-                summary.problems.append(f"rejected: {out.source}: " + "; ".join(dict.fromkeys(out.problems)))
+                summary.problems.append(f"rejected: {printable(out.source)}: " + "; ".join(dict.fromkeys(out.problems)))
                 continue
             replace_graph(store, out.graph_name, out.ntriples)
             summary.articles += 1
