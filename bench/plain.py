@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import latency  # noqa: E402
+from measure import row_latency  # noqa: E402
 from nhskg.ingest.pipeline import extract  # noqa: E402
 from nhskg.ingest.rdf import to_graph  # noqa: E402
 from nhskg.ingest.readers import ReadError, read_paths  # noqa: E402
@@ -72,18 +72,10 @@ def main() -> int:
     for name, f in sorted(query_files().items()):
         text = f.read_text("utf-8")
         bindings = {k: Literal(v) for k, v in params.items() if f"?{k}" in text}
-        t = time.perf_counter()
         try:
-            rows = len(list(ds.query(text, initBindings=bindings)))
+            queries[name] = row_latency(lambda: list(ds.query(text, initBindings=bindings)), a.repeats, a.slow_s)
         except Exception as e:  # rdflib cannot run every query nhskg's store runs; that is part of the comparison
             queries[name] = {"error": f"{type(e).__name__}: {str(e)[:200]}"}
-            continue
-        first_ms = round((time.perf_counter() - t) * 1000, 2)
-        if first_ms > a.slow_s * 1000:  # repeating a query this slow would cost the whole run's time budget
-            queries[name] = {"median_ms": first_ms, "p95_ms": first_ms, "repeats": 1, "rows": rows}
-        else:
-            queries[name] = {**latency(lambda: list(ds.query(text, initBindings=bindings)), a.repeats, warm_up=False),
-                             "rows": rows}
 
     Path(a.json).write_text(json.dumps({
         "articles": n, "triples": len(whole), "build_seconds": round(build_s, 2),

@@ -114,18 +114,22 @@ def main(argv: list[str] | None = None) -> int:
     results = json.loads(a.resume.read_text()) if a.resume else {}
     work = a.work or Path(tempfile.mkdtemp(prefix="nhskg-bench-"))
     try:
-        results = bench(a, sizes, work, results)
+        results = bench(a, sizes, work, results, save=lambda r: save(a.out, r))
     finally:
         if a.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text(json.dumps(results, indent=1) + "\n")
+    save(a.out, results)
     a.md.write_text(report.markdown(results))
     print(report.summary(results))
     return 0
 
 
-def bench(a, sizes: list[int], work: Path, results: dict) -> dict:
+def save(path: Path, results: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=1) + "\n")
+
+
+def bench(a, sizes: list[int], work: Path, results: dict, save=lambda results: None) -> dict:
     """Every figure; one already in `results` (from --resume) and available is kept, not measured again."""
     largest = sizes[-1]
     needed = max(largest, a.extract_n, a.plain_n if a.plain_n <= largest else 0, a.score_n)
@@ -137,6 +141,7 @@ def bench(a, sizes: list[int], work: Path, results: dict) -> dict:
         if not report.available(holder.get(key)):
             holder[key] = measure_it()
             log(f"{key}: {json.dumps(holder[key])[:400]}")
+            save(results)  # a run stopped later keeps this figure: --resume goes on from it
         return holder[key]
 
     corpus = work / "corpus"
@@ -153,22 +158,18 @@ def bench(a, sizes: list[int], work: Path, results: dict) -> dict:
 
     ingest = results.setdefault("ingest", {})
     single_max = a.single_max if a.single_max is not None else largest
-    for n in sizes:
+
+    def ingest_size(n: int) -> None:
         folder = subset(corpus, n, work / f"n{n}") / "articles"
         row = ingest.setdefault(str(n), {})
         step(row, "one_process", lambda: ours.ingest(folder, fresh(work / f"store-{n}-1"), 1, n) if n <= single_max
              else ours.unavailable(f"skipped: above --single-max {single_max}"))
         step(row, "all_cores", lambda: ours.ingest(folder, fresh(work / f"store-{n}-all"), cores, n))
-    big_store = work / f"store-{largest}-all"
-    have_store = report.available(ingest[str(largest)]["all_cores"])
 
+    # The quick figures first, so that a run stopped during the hours of the largest size still has them.
+    for n in sizes[:-1]:
+        ingest_size(n)
     step(results, "extraction", lambda: ours.extraction(corpus / "articles", a.extract_n))
-    step(results, "queries", lambda: {"articles": largest, "params": params,
-                                      "per_query": ours.queries(big_store, a.repeats, params)}
-         if have_store else ours.unavailable("no store: ingest failed"))
-    step(results, "push", lambda: ours.push(big_store, work) if have_store else ours.unavailable("no store"))
-    step(results, "validate", lambda: {"articles": largest, **ours.validate(big_store)})
-
     plain_n = min(a.plain_n, largest)
     plain_dir = subset(corpus, plain_n, work / f"n{plain_n}")
     ours_store = work / f"store-{plain_n}-all"
@@ -178,10 +179,18 @@ def bench(a, sizes: list[int], work: Path, results: dict) -> dict:
                                                                  params, work)})
     if report.available(results["plain"]):
         step(results["plain"], "ours_queries", lambda: ours.queries(ours_store, a.repeats, params))
-
     score_n = min(a.score_n, needed)
     step(results, "accuracy", lambda: accuracy(subset(corpus, score_n, work / f"n{score_n}")))
     step(results, "profile", lambda: top_functions(corpus / "articles", min(a.profile_n, needed)))
+
+    ingest_size(largest)
+    big_store = work / f"store-{largest}-all"
+    have_store = report.available(ingest[str(largest)]["all_cores"])
+    step(results, "queries", lambda: {"articles": largest, "params": params,
+                                      "per_query": ours.queries(big_store, a.repeats, params)}
+         if have_store else ours.unavailable("no store: ingest failed"))
+    step(results, "validate", lambda: {"articles": largest, **ours.validate(big_store)})
+    step(results, "push", lambda: ours.push(big_store, work) if have_store else ours.unavailable("no store"))
     results["ratios"] = report.ratios(results)
     results["targets"] = report.targets(results)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

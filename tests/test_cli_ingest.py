@@ -9,6 +9,7 @@ import pytest
 
 from cli_kit import facts_2021, run
 from nhskg.ingest.model import Article, Facts
+from nhskg import ingesting
 from nhskg.ingesting import ingest_paths
 from nhskg.store import article_graphs, graph_ntriples, graph_of_source, open_store, replace_graph
 
@@ -84,6 +85,32 @@ def test_a_rejected_article_whose_name_holds_a_newline_is_reported_on_one_line(t
     summary = ingest_paths([str(bad)], str(tmp_path / "kg"), extractor=broken_offsets)
     [problem] = summary.problems
     assert "\n" not in problem and "\x1b" not in problem and "bad\\n\\x1b[2Jstory.txt: " in problem
+
+
+def test_ingest_flushes_the_store_as_it_goes(monkeypatch, tmp_path):
+    """Regression: RocksDB held every commit in memory until the one flush at the end (1.7 GB of
+    memory at 10,000 articles); a flush every FLUSH_EVERY articles keeps it flat."""
+    flushes = []
+
+    class Counting:
+        def __init__(self, store):
+            self.store = store
+
+        def flush(self):
+            flushes.append(len(article_graphs(self.store)))
+            self.store.flush()
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+    real_open = ingesting.open_store
+    monkeypatch.setattr(ingesting, "open_store", lambda location: Counting(real_open(location)))
+    monkeypatch.setattr(ingesting, "FLUSH_EVERY", 2)
+    (tmp_path / "in").mkdir()
+    for i in range(5):
+        (tmp_path / "in" / f"a{i}.txt").write_text(f"Story {i}\n\nText.")
+    summary = ingest_paths([str(tmp_path / "in")], str(tmp_path / "kg"), extractor=lambda a: replace(facts_2021(), article=a))
+    assert summary.articles == 5 and flushes == [2, 4, 5]  # every two commits, and once at the end
 
 
 def test_unreadable_input_makes_the_exit_status_non_zero_and_the_rest_goes_on(capsys, tmp_path):

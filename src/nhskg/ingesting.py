@@ -25,6 +25,9 @@ from .validation import validate_each
 
 PARALLEL_FROM = 64  # below this many articles, starting workers costs more than it saves
 BATCH = 32  # articles per SHACL run: past a few dozen, a bigger batch saves little and delays progress
+# RocksDB keeps each commit in memory until a flush: measured, 0.2 MB an article without one (1.7 GB at
+# 10,000 articles), flat at under 200 MB with a flush every 500.
+FLUSH_EVERY = 500
 
 
 @dataclass
@@ -100,6 +103,8 @@ def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = Non
             replace_graph(store, out.graph_name, out.ntriples)
             summary.articles += 1
             summary.triples += out.triples
+            if summary.articles % FLUSH_EVERY == 0:
+                store.flush()
     finally:
         bar.close()
         store.flush()
