@@ -189,8 +189,8 @@ def bench(a, sizes: list[int], work: Path, results: dict, save=lambda results: N
     step(results, "queries", lambda: {"articles": largest, "params": params,
                                       "per_query": ours.queries(big_store, a.repeats, params)}
          if have_store else ours.unavailable("no store: ingest failed"))
-    step(results, "validate", lambda: {"articles": largest, **ours.validate(big_store)})
     step(results, "push", lambda: ours.push(big_store, work) if have_store else ours.unavailable("no store"))
+    step(results, "validate", lambda: {"articles": largest, **ours.validate(big_store)})
     results["ratios"] = report.ratios(results)
     results["targets"] = report.targets(results)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
