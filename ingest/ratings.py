@@ -45,9 +45,12 @@ _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|s
                         r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
                         r"(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
-_SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|"
-                             r"continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
+_SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
+                             r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
                              re.IGNORECASE)
+# "rated inadequate in two successive reports", "... for the second time": the level held before too
+_SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
+                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time)\b", re.IGNORECASE)
 _KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected))\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
@@ -167,7 +170,8 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
         elif _THEN_FROM.search(sentence[:b.start][-60:]) and not a.is_previous and len(between) < 60:
             b.is_previous, a.previous = True, b.level  # "Y, down from X"
     for lv in out:
-        if not lv.is_previous and lv.previous is None and _SAME_AS_BEFORE.search(sentence[:lv.start][-60:]):
+        if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
+                                                            or _SAME_AFTER.match(sentence[lv.end:])):
             lv.previous = lv.level
     return out
 

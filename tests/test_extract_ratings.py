@@ -142,3 +142,18 @@ def test_a_service_word_inside_a_sites_name_does_not_narrow_its_rating():
                    "status, while maternity at Alder Park Hospital was rated inadequate.", orgs=(TRUST, ALDER, UNIT))
     got = {(r.subject_key, r.service, r.key_question, r.level) for r in find_ratings(doc)}
     assert got == {("hospital:5", None, None, "Good"), ("hospital:2", "maternity", None, "Inadequate")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alder Park Hospital has been re-rated inadequate by the CQC.",
+    "Alder Park Hospital was rated inadequate in two successive CQC reports.",
+    "Alder Park Hospital was rated inadequate for the second time.",
+    "Alder Park Hospital was rated inadequate in three consecutive inspections.",
+])
+def test_a_level_said_to_hold_again_is_also_the_previous_level(sentence):
+    assert rated(sentence) == {("hospital:2", None, None, "Inadequate", "Inadequate")}
+
+
+def test_a_first_rating_has_no_previous_level():
+    assert rated("Alder Park Hospital was rated inadequate in its first inspection since it opened.") == {
+        ("hospital:2", None, None, "Inadequate", None)}
