@@ -30,7 +30,8 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
                                r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
-                               r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands)",
+                               r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
+                               r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",
                                re.IGNORECASE)
 _NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
                                 re.IGNORECASE)

@@ -157,3 +157,17 @@ def test_a_level_said_to_hold_again_is_also_the_previous_level(sentence):
 def test_a_first_rating_has_no_previous_level():
     assert rated("Alder Park Hospital was rated inadequate in its first inspection since it opened.") == {
         ("hospital:2", None, None, "Inadequate", None)}
+
+
+@pytest.mark.parametrize("sentence", [
+    'A patient\'s family blamed "inadequate levels of training" at Alder Park Hospital.',
+    "Inspectors saw outstanding examples of care at Alder Park Hospital, which was not rated.",
+    "Alder Park Hospital showed good standards of hygiene.",
+])
+def test_a_level_word_describing_a_noun_of_something_is_no_rating(sentence):
+    assert rated(sentence) == set()
+
+
+def test_a_level_rating_of_a_subject_is_still_a_rating():
+    assert rated("The CQC gave an inadequate rating of Alder Park Hospital.") == {
+        ("hospital:2", None, None, "Inadequate", None)}
