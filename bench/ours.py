@@ -60,14 +60,14 @@ def extraction(articles: Path, n: int) -> dict:
 def queries(store: Path, repeats: int, params: dict[str, str]) -> dict:
     import pyoxigraph
     from nhskg.resources import query_files
-    from nhskg.sparql import run_local
+    from nhskg.sparql import required_params, run_local
     from nhskg.store import open_store
 
     db = open_store(store, read_only=True)
     out = {}
     for name, f in sorted(query_files().items()):
         text = f.read_text("utf-8")
-        bound = {k: pyoxigraph.Literal(v) for k, v in params.items() if f"?{k}" in text}
+        bound = {k: pyoxigraph.Literal(v) for k, v in params.items() if k in required_params(text)}
         out[name] = measure.row_latency(lambda: run_local(db, text, bound).rows, repeats, SLOW_S)
     return out
 

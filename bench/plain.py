@@ -24,6 +24,7 @@ from nhskg.ingest.pipeline import extract  # noqa: E402
 from nhskg.ingest.rdf import to_graph  # noqa: E402
 from nhskg.ingest.readers import ReadError, read_paths  # noqa: E402
 from nhskg.resources import ontology_files, query_files  # noqa: E402
+from nhskg.sparql import required_params  # noqa: E402
 from nhskg.store import VOCAB_GRAPH  # noqa: E402
 from nhskg.validation import validate  # noqa: E402
 
@@ -71,7 +72,7 @@ def main() -> int:
     queries = {}
     for name, f in sorted(query_files().items()):
         text = f.read_text("utf-8")
-        bindings = {k: Literal(v) for k, v in params.items() if f"?{k}" in text}
+        bindings = {k: Literal(v) for k, v in params.items() if k in required_params(text)}
         try:
             queries[name] = row_latency(lambda: list(ds.query(text, initBindings=bindings)), a.repeats, a.slow_s)
         except Exception as e:  # rdflib cannot run every query nhskg's store runs; that is part of the comparison

@@ -113,6 +113,12 @@ def test_run_writes_every_figure(tmp_path):
     assert set(r["queries"]["per_query"]) == queries
     assert all(q["p95_ms"] >= q["median_ms"] > 0 for q in r["queries"]["per_query"].values())
     assert set(r["plain"]["queries"]) == queries and r["plain"]["articles"] == 12
+    # both ways answer the same question on the same articles: the same rows, where rdflib runs the query
+    # (regression: the timeline's trust was bound to every query with a ?trust column, not only to the
+    # one that declares it, and nhskg's side returned one trust's rows)
+    for name, q in r["plain"]["ours_queries"].items():
+        if "rows" in r["plain"]["queries"][name]:
+            assert q["rows"] == r["plain"]["queries"][name]["rows"], name
     assert r["validate"]["graphs"] == 12
     for optional in ("push", "accuracy"):  # may be missing pieces, but then they say why
         assert r[optional].get("available") is True or r[optional].get("reason")
