@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--score-n", type=int, default=1000, help="articles scored with score.py (default 1000)")
     ap.add_argument("--profile-n", type=int, default=200, help="articles profiled (default 200)")
     ap.add_argument("--repeats", type=int, default=20, help="timed runs per query (default 20)")
+    ap.add_argument("--validate-n", type=int, default=None,
+                    help="the size whose store `nhskg validate` checks whole (default: the largest)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one, removed)")
     ap.add_argument("--resume", type=Path, default=None,
@@ -190,7 +192,8 @@ def bench(a, sizes: list[int], work: Path, results: dict, save=lambda results: N
                                       "per_query": ours.queries(big_store, a.repeats, params)}
          if have_store else ours.unavailable("no store: ingest failed"))
     step(results, "push", lambda: ours.push(big_store, work) if have_store else ours.unavailable("no store"))
-    step(results, "validate", lambda: {"articles": largest, **ours.validate(big_store)})
+    validate_n = a.validate_n if a.validate_n in sizes else largest
+    step(results, "validate", lambda: {"articles": validate_n, **ours.validate(work / f"store-{validate_n}-all")})
     results["ratios"] = report.ratios(results)
     results["targets"] = report.targets(results)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
