@@ -75,11 +75,24 @@ def test_path_names_each_step_with_its_articles(small):
 
 @pytest.mark.parametrize("a, b, message", [
     ("Nobody Known", "Carrow NHS Trust", "no node named 'Nobody Known'"),
+    # regression: the words every trust name shares made a close match ("Zzz" took Alderley Vale)
+    ("Zzz NHS Trust", "Carrow NHS Trust", r"no node named 'Zzz NHS Trust'$"),
+    ("NHS Foundation Trust", "Carrow NHS Trust", r"no node named 'NHS Foundation Trust'$"),
     ("Jane Okafor", "Carrow NHS Trust", "no path between Jane Okafor and Carrow NHS Trust"),
 ])
 def test_path_errors_are_one_clear_line(small, a, b, message):
     with pytest.raises(UserError, match=message):
         network.path(built(small), a, b)
+
+
+@pytest.mark.parametrize("typed, label", [
+    ("Brookmer NHS Trust", "Brookmere NHS Trust"),  # a misspelling
+    ("Alderley General", "Alderley General Hospital"),  # the name without its generic words
+    ("ruth hail", "Ruth Hale"),
+])
+def test_a_close_name_finds_its_node(small, typed, label):
+    g = built(small).graph
+    assert g.nodes[network.find_node(g, typed)]["label"] == label
 
 
 def test_exports_read_back(small, tmp_path, capsys):

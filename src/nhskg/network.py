@@ -154,6 +154,15 @@ def _sources(net: Network, articles) -> str:
     return ", ".join(sorted(_short(net.sources.get(a, a)) for a in articles))
 
 
+# Words most trust and hospital names share: a close match on them ("Zzz NHS Trust" and "Alderley Vale NHS
+# Trust") says nothing about which organisation a user means, so the close match looks past them.
+_SHARED_WORDS = {"the", "of", "and", "nhs", "foundation", "trust", "ft", "nhsft", "hospital", "hospitals", "university"}
+
+
+def _distinctive(name: str) -> str:
+    return " ".join(w for w in fold(name).split() if w not in _SHARED_WORDS)
+
+
 def find_node(g: nx.Graph, name: str) -> str:
     """The node a user means by a name: an exact (folded) name, alias or ODS code first, else a close one."""
     wanted = fold(name)
@@ -166,8 +175,9 @@ def find_node(g: nx.Graph, name: str) -> str:
     if len(exact) > 1:
         raise UserError(f"{name!r} names {len(exact)} nodes: " + "; ".join(
             f"{g.nodes[n]['label']} ({g.nodes[n]['kind']})" for n in exact[:8]))
-    choices = {n: fold(data["label"]) for n, data in g.nodes(data=True) if data["kind"] != "article"}
-    best = process.extract(wanted, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=85)
+    choices = {n: _distinctive(data["label"]) for n, data in g.nodes(data=True) if data["kind"] != "article"}
+    best = process.extract(_distinctive(name), {n: c for n, c in choices.items() if c},
+                           scorer=fuzz.WRatio, limit=3, score_cutoff=85) if _distinctive(name) else []
     if best and (len(best) == 1 or best[0][1] > best[1][1]):
         return best[0][2]
     hint = "; did you mean " + " or ".join(repr(g.nodes[b[2]]["label"]) for b in best) if best else ""
