@@ -200,6 +200,8 @@ BAD_ARGUMENTS = [
     (["query", "ratings", "--endpoint", "http://127.0.0.1:9/sparql"], "cannot reach"),
     (["query", "ratings", "--endpoint", "http://127.0.0.1:9/", "--password-env", "NHSKG_UNSET_VAR"], "is not set"),
     (["query", "ratings", "--format", "xml", "--store", "{store}"], "invalid choice: 'xml'"),
+    (["query", "ratings", "--limit", "0", "--store", "{store}"], "--limit: must be 1 or more"),
+    (["query", "ratings", "--endpoint", "http://127.0.0.1:9/", "--timeout", "soon"], "must be a whole number"),
     (["export", "--format", "rdfxml", "--store", "{store}"], "invalid choice: 'rdfxml'"),
     (["export", "--store", "{store}", "-o", "{tmp}/no/such/dir/out.ttl"], "cannot write"),
     (["export", "--store", "{store}", "-o", "{tmp}/folder.rq"], "is a folder"),

@@ -176,6 +176,17 @@ def test_json_and_table_output(store, capsys):
     assert code == 0 and out.splitlines()[0].split()[:2] == ["trust", "action"] and out.endswith("(1 rows)\n")
 
 
+def test_limit_keeps_the_first_rows_and_says_more_were_left(store, capsys):
+    every = query_rows(capsys, store, "trusts")
+    code, out, err = run(capsys, "query", "trusts", "--store", store, "--format", "csv", "--limit", "2")
+    assert code == 0 and out.splitlines()[1:] == [",".join(r.values()) for r in every[:2]]
+    assert "the first 2 rows; more with a larger --limit" in err
+    code, out, _ = run(capsys, "query", "trusts", "--store", store, "--limit", "1")
+    assert out.endswith("(1 rows; more with a larger --limit)\n")
+    code, out, err = run(capsys, "query", "trusts", "--store", store, "--limit", str(len(every)))
+    assert out.endswith(f"({len(every)} rows)\n") and err == ""
+
+
 @pytest.mark.parametrize("args, message", [
     (["query", "no-such-query"], "no canned query named 'no-such-query'"),
     (["query", "trusts", "--param", "1bad=x"], "--param takes NAME=VALUE"),

@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from cli_kit import HOSTILE_VALUES, PARAMETERISED, build_store, facts_2021, facts_2023, query_rows, run
@@ -39,3 +41,17 @@ def test_remote_parameters_are_bound_as_terms(pushed, capsys, query, param):
 def test_an_unreachable_endpoint_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "query", "trusts", "--endpoint", "http://127.0.0.1:9/sparql")
     assert code == 2 and err.startswith("nhskg query: cannot reach http://127.0.0.1:9/sparql") and "Traceback" not in err
+
+
+def test_an_endpoint_that_never_answers_times_out_in_one_line(capsys):
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # the kernel accepts; nothing ever replies
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/sparql"
+        code, _, err = run(capsys, "query", "trusts", "--endpoint", url, "--timeout", "1")
+    assert code == 2 and err == f"nhskg query: {url} did not answer within 1 s (raise --timeout to wait longer)\n"
+
+
+def test_remote_limit(pushed, capsys):
+    store, remote = pushed
+    every = query_rows(capsys, store, "trusts", "--endpoint", remote.query_url)
+    assert len(every) > 1
+    assert query_rows(capsys, store, "trusts", "--endpoint", remote.query_url, "--limit", "1") == every[:1]

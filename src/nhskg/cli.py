@@ -47,6 +47,19 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
                         help="the store folder (default: $NHSKG_STORE, else ./nhskg-store)")
 
 
+def whole_number(low: int):
+    """An argparse type: a whole number of `low` or more, refused in one line otherwise."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more, got {value}")
+        return value
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +24,15 @@ _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 class Table:
     columns: list[str]
     rows: list[list[str]]  # every cell as text; "" for unbound
+    cut: bool = False  # True when a limit left rows out
+
+
+def _limited(columns: list[str], rows, limit: int | None) -> Table:
+    # one row past the limit tells whether any were left out, without reading the rest
+    kept = list(islice(rows, None if limit is None else limit + 1))
+    if limit is not None and len(kept) > limit:
+        return Table(columns, kept[:limit], cut=True)
+    return Table(columns, kept)
 
 
 def load_query(name_or_file: str) -> str:
@@ -73,7 +83,7 @@ def parse_params(pairs: list[str]) -> dict[str, pyoxigraph.NamedNode | pyoxigrap
     return params
 
 
-def run_local(store: pyoxigraph.Store, query: str, params: dict) -> Table:
+def run_local(store: pyoxigraph.Store, query: str, params: dict, limit: int | None = None) -> Table:
     try:
         result = _query_local(store, query, params)
     except SyntaxError as e:
@@ -81,8 +91,7 @@ def run_local(store: pyoxigraph.Store, query: str, params: dict) -> Table:
     if not isinstance(result, pyoxigraph.QuerySolutions):
         raise UserError("only SELECT queries can be shown as a table")
     columns = [v.value for v in result.variables]
-    rows = [[_cell(sol[c]) for c in columns] for sol in result]
-    return Table(columns, rows)
+    return _limited(columns, ([_cell(sol[c]) for c in columns] for sol in result), limit)
 
 
 def _query_local(store: pyoxigraph.Store, query: str, params: dict):
@@ -120,7 +129,7 @@ def with_values(query: str, params: dict) -> str:
 
 
 def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = None,
-               password: str | None = None, timeout: int = 60) -> Table:
+               password: str | None = None, timeout: int = 60, limit: int | None = None) -> Table:
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -138,9 +147,11 @@ def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = No
     except SPARQLWrapperException as e:
         raise UserError(f"the endpoint refused the query: {str(e).splitlines()[0][:300]}") from None
     except OSError as e:
+        if isinstance(e, TimeoutError) or isinstance(getattr(e, "reason", None), TimeoutError):
+            raise UserError(f"{endpoint} did not answer within {timeout} s (raise --timeout to wait longer)") from None
         raise UserError(f"cannot reach {endpoint}: {getattr(e, 'reason', None) or e}") from None
     if not isinstance(data, dict) or "head" not in data:
         raise UserError(f"{endpoint} did not answer with SPARQL JSON results")
     columns = data["head"].get("vars", [])
-    rows = [[b.get(c, {}).get("value", "") for c in columns] for b in data.get("results", {}).get("bindings", [])]
-    return Table(columns, rows)
+    rows = ([b.get(c, {}).get("value", "") for c in columns] for b in data.get("results", {}).get("bindings", []))
+    return _limited(columns, rows, limit)

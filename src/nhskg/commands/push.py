@@ -7,7 +7,7 @@ import sys
 
 from tqdm import tqdm
 
-from ..cli import add_store_option
+from ..cli import add_store_option, whole_number
 from ..errors import UserError
 from ..push import Client, connect, push, store_graphs
 from ..store import open_store
@@ -33,31 +33,15 @@ def register(sub) -> None:
     p.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
     p.add_argument("--protocol", choices=["auto", "gsp", "update"], default="auto",
                    help="Graph Store Protocol, SPARQL Update, or auto: probe, Graph Store first (default: auto)")
-    p.add_argument("--batch-size", type=_positive, default=10000, metavar="N",
+    p.add_argument("--batch-size", type=whole_number(1), default=10000, metavar="N",
                    help="at most N triples per request; a larger graph goes in several (default: 10000)")
-    p.add_argument("--retries", type=_non_negative, default=4, metavar="N",
+    p.add_argument("--retries", type=whole_number(0), default=4, metavar="N",
                    help="retries of a failed request, with exponential backoff (default: 4)")
-    p.add_argument("--timeout", type=_positive, default=120, metavar="SECONDS",
+    p.add_argument("--timeout", type=whole_number(1), default=120, metavar="SECONDS",
                    help="wait this long for each answer (default: 120)")
     p.set_defaults(run=run)
 
 
-def _positive(text: str) -> int:
-    return _at_least(1, text)
-
-
-def _non_negative(text: str) -> int:
-    return _at_least(0, text)
-
-
-def _at_least(low: int, text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
-    if value < low:
-        raise argparse.ArgumentTypeError(f"must be {low} or more, got {value}")
-    return value
 
 
 def password(args) -> str | None:

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from ..cli import add_store_option
+from ..cli import add_store_option, whole_number
 from ..errors import UserError
 from ..resources import query_files
 from ..sparql import Table, check_params, describe, load_query, parse_params, run_local, run_remote
@@ -20,7 +20,7 @@ def register(sub) -> None:
         description="Run a canned query (by name) or any SPARQL SELECT file against the store, or against a remote "
                     "SPARQL endpoint. Parameters are bound as RDF terms, never pasted into the query text.",
         epilog="examples:\n  nhskg query --list\n  nhskg query ratings --format csv\n"
-               "  nhskg query trust-timeline --param trust=RWP\n"
+               "  nhskg query trust-timeline --param trust=RWP\n  nhskg query ratings --limit 20\n"
                "  nhskg query my-question.rq --endpoint http://127.0.0.1:7878/query",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("query", nargs="?", metavar="NAME|FILE.rq", help="a canned query name or a .rq file")
@@ -31,6 +31,10 @@ def register(sub) -> None:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default: table)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE (a string; <IRI> for an IRI); repeatable")
+    p.add_argument("--limit", type=whole_number(1), metavar="N",
+                   help="show at most N rows (the store stops after N+1 where the query lets it)")
+    p.add_argument("--timeout", type=whole_number(1), default=60, metavar="SECONDS",
+                   help="give up on --endpoint after this long (default: 60)")
     p.add_argument("--list", action="store_true", help="list the canned queries and the question each answers")
     p.set_defaults(run=run)
 
@@ -49,10 +53,13 @@ def run(args) -> int:
             password = os.environ.get(args.password_env)
             if password is None:
                 raise UserError(f"environment variable {args.password_env} is not set")
-        table = run_remote(args.endpoint, text, params, user=args.user, password=password)
+        table = run_remote(args.endpoint, text, params, user=args.user, password=password, timeout=args.timeout,
+                           limit=args.limit)
     else:
-        table = run_local(open_store(args.store, read_only=True), text, params)
+        table = run_local(open_store(args.store, read_only=True), text, params, limit=args.limit)
     write(table, args.format, sys.stdout)
+    if table.cut and args.format != "table":
+        print(f"nhskg query: the first {args.limit} rows; more with a larger --limit", file=sys.stderr)
     return 0
 
 
@@ -70,7 +77,7 @@ def write(table: Table, fmt: str, out) -> None:
         out.write(line(table.columns) + "\n" + line(["-" * w for w in widths]) + "\n")
         for r in table.rows:
             out.write(line(r) + "\n")
-        out.write(f"({len(table.rows)} rows)\n")
+        out.write(f"({len(table.rows)} rows{'; more with a larger --limit' if table.cut else ''})\n")
 
 
 def _fit(text: str, width: int) -> str:
