@@ -266,6 +266,16 @@ def parse_name(name: str) -> _Name | None:
     return _Name(first, fold(kept[-1]).replace(" ", ""), kept[0] if len(kept) > 1 else None, kept[-1])
 
 
+def _sharing_a_name(nodes: list[str], names: dict[str, _Name]) -> list[tuple[int, int]]:
+    """The index pairs, in order, of people sharing a surname or a first name: the only ones that can be one
+    person. Every pair of the thousands quoted at the CQC is millions at 100,000 articles."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for k, i in enumerate(nodes):
+        groups["surname", names[i].surname].append(k)
+        groups["first", names[i].first].append(k)
+    return sorted({(x, y) for members in groups.values() for n, x in enumerate(members) for y in members[n + 1:]})
+
+
 def _first_names_compatible(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -303,17 +313,17 @@ def _resolve_people(people: dict[str, kgread.PersonNode], posts: list[kgread.Pos
             at_org[o].append(i)
     for o, nodes in sorted(at_org.items()):
         full = [i for i in nodes if names[i] and names[i].first]
-        for x, a in enumerate(full):
-            for b in full[x + 1:]:
-                na, nb = names[a], names[b]
-                if na.full == nb.full:
-                    r.merge(uf, a, b, "same name, same organisation")
-                elif na.surname == nb.surname and _first_names_compatible(na.first, nb.first):
-                    r.merge(uf, a, b, f"same surname, first names {na.first_raw}/{nb.first_raw} compatible, "
-                                      "same organisation", fuzzy=True)
-                elif na.first == nb.first and misspelt(na.surname, nb.surname):
-                    r.merge(uf, a, b, f"surnames {na.surname_raw}/{nb.surname_raw} one slip apart, same first "
-                                      "name, same organisation", fuzzy=True)
+        for x, y in _sharing_a_name(full, names):
+            a, b = full[x], full[y]
+            na, nb = names[a], names[b]
+            if na.full == nb.full:
+                r.merge(uf, a, b, "same name, same organisation")
+            elif na.surname == nb.surname and _first_names_compatible(na.first, nb.first):
+                r.merge(uf, a, b, f"same surname, first names {na.first_raw}/{nb.first_raw} compatible, "
+                                  "same organisation", fuzzy=True)
+            elif na.first == nb.first and misspelt(na.surname, nb.surname):
+                r.merge(uf, a, b, f"surnames {na.surname_raw}/{nb.surname_raw} one slip apart, same first "
+                                  "name, same organisation", fuzzy=True)
         for a in nodes:
             if names[a] and not names[a].first:
                 same = [b for b in full if names[b].surname == names[a].surname
@@ -338,7 +348,14 @@ def _careers(uf, people, names, posts_of, org_of, articles, r: _Resolver) -> Non
     for i in people:
         members[uf.find(i)].add(i)
 
+    profiles: dict = {}  # by root; a common name has hundreds of clusters, each compared with every other
+
     def profile(root):
+        if root not in profiles:
+            profiles[root] = build(root)
+        return profiles[root]
+
+    def build(root):
         spans, roles, dated = defaultdict(list), set(), True
         for i in members[root]:
             for p in posts_of[i]:
@@ -369,6 +386,7 @@ def _careers(uf, people, names, posts_of, org_of, articles, r: _Resolver) -> Non
                 if r.merge(uf, ra, rb, f"same name and role ({shared[0]}), successive posts: {path}"):
                     keep = uf.find(ra)
                     members[keep] |= members.pop(rb if keep == ra else ra)
+                    profiles.pop(ra), profiles.pop(rb)
 
 
 def _show(span: daterange.Span) -> str:
