@@ -17,7 +17,9 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
-    peak_rss_mb: float  # the largest single process of the tree (kernel's ru_maxrss)
+    # the largest single process of the tree (kernel's ru_maxrss); it counts what the child shared with this
+    # process between fork and exec, so it reads high when the bench itself has grown (after the queries)
+    peak_rss_mb: float
     peak_tree_mb: float  # the tree's summed RSS, sampled every 0.1 s (workers + parent)
 
 

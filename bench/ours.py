@@ -78,7 +78,7 @@ def validate(store: Path) -> dict:
     if not m:
         return _failed("nhskg validate", r)
     return {"available": True, "seconds": round(r.seconds, 2), "graphs": int(m[1]), "with_violations": int(m[2]),
-            "graphs_per_s": round(int(m[1]) / r.seconds, 1), "peak_rss_mb": round(r.peak_rss_mb)}
+            "graphs_per_s": round(int(m[1]) / r.seconds, 1), "peak_tree_mb": round(r.peak_tree_mb)}
 
 
 def _free_port() -> int:

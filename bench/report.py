@@ -118,7 +118,9 @@ def markdown(r: dict) -> str:
               (f"`nhskg push` into a local `oxigraph serve`: {p['triples']} triples in {p['seconds']} s, "
                f"**{p['triples_per_s']} triples/s**." if available(p) else f"Push: {_na(p)}."),
               (f"`nhskg validate` over {v['graphs']} article graphs: **{v['seconds']} s** ({v['graphs_per_s']} "
-               f"graphs/s, {v['with_violations']} with violations)." if available(v) else f"Validate: {_na(v)}.")]
+               f"graphs/s, {v['with_violations']} with violations"
+               + (f", peak of all processes {v['peak_tree_mb']} MB" if "peak_tree_mb" in v else "") + ")."
+               if available(v) else f"Validate: {_na(v)}.")]
     lines += _plain_section(r)
     lines += _accuracy_section(r["accuracy"])
     lines += _profile_section(r["profile"])
