@@ -132,6 +132,9 @@ def test_decisions_live_in_one_graph_and_are_recomputed_on_reingest(store):
         ?d a nhskg:MergeDecision ; nhskg:mergeReason ?why }} }}""")]
     assert any(w.startswith("surnames Okafor/Okafur") for w in why)
     assert resolution.load(store).canonical == resolution.compute(store).canonical
+    stored = len(list(store.quads_for_pattern(None, None, None, graph)))
+    resolution.resolve(store)  # rewritten, not added to
+    assert len(list(store.quads_for_pattern(None, None, None, graph))) == stored
 
     # re-ingest the misspelling article without her: the merge and its record are gone
     from nhskg.ingest.rdf import to_graph

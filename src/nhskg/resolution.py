@@ -48,7 +48,7 @@ from rapidfuzz.distance import Levenshtein
 from . import daterange, kgread
 from .ingest.gazetteer import gazetteer
 from .ingest.iris import ID, digest
-from .store import RESOLUTION_GRAPH, replace_graph
+from .store import RESOLUTION_GRAPH, rewrite_derived_graph
 
 NHSKG = kgread.NHSKG
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -438,7 +438,7 @@ def _display(labels: Counter | set[str]) -> str:
 def resolve(store: pyoxigraph.Store) -> Resolution:
     """Recompute the resolution graph from the article graphs, replacing the previous one."""
     res = compute(store)
-    replace_graph(store, RESOLUTION_GRAPH, _ntriples(res))
+    rewrite_derived_graph(store, RESOLUTION_GRAPH, _ntriples(res))
     return res
 
 
