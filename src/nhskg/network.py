@@ -175,9 +175,9 @@ def find_node(g: nx.Graph, name: str) -> str:
     if len(exact) > 1:
         raise UserError(f"{name!r} names {len(exact)} nodes: " + "; ".join(
             f"{g.nodes[n]['label']} ({g.nodes[n]['kind']})" for n in exact[:8]))
-    choices = {n: _distinctive(data["label"]) for n, data in g.nodes(data=True) if data["kind"] != "article"}
-    best = process.extract(_distinctive(name), {n: c for n, c in choices.items() if c},
-                           scorer=fuzz.WRatio, limit=3, score_cutoff=85) if _distinctive(name) else []
+    distinctive = _distinctive(name)
+    choices = {n: c for n, data in g.nodes(data=True) if data["kind"] != "article" and (c := _distinctive(data["label"]))}
+    best = process.extract(distinctive, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=85) if distinctive else []
     if best and (len(best) == 1 or best[0][1] > best[1][1]):
         return best[0][2]
     hint = "; did you mean " + " or ".join(repr(g.nodes[b[2]]["label"]) for b in best) if best else ""

@@ -42,8 +42,6 @@ def register(sub) -> None:
     p.set_defaults(run=run)
 
 
-
-
 def password(args) -> str | None:
     if args.password_env and not args.user:
         raise UserError("--password-env needs --user")
