@@ -26,7 +26,7 @@ from nhskg.ingest.readers import ReadError, read_paths  # noqa: E402
 from nhskg.resources import ontology_files, query_files  # noqa: E402
 from nhskg.sparql import required_params  # noqa: E402
 from nhskg.store import VOCAB_GRAPH  # noqa: E402
-from nhskg.validation import validate  # noqa: E402
+from nhskg.validation import validate_with_pyshacl  # noqa: E402
 
 
 def build(articles_dir: str) -> tuple[Dataset, int]:
@@ -66,7 +66,7 @@ def main() -> int:
     for g in ds.graphs():
         if str(g.identifier) != VOCAB_GRAPH:
             whole += g
-    report = validate(whole)
+    report = validate_with_pyshacl(whole)
     validate_s = time.monotonic() - t
 
     queries = {}
