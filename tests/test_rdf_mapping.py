@@ -8,7 +8,7 @@ from rdflib import Graph, Literal
 from nhskg.ingest.dates import date_literal
 from nhskg.ingest.iris import NHSKG, hospital_iri, person_iri, slug, trust_iri
 from nhskg.ingest.model import Article, Evidence, Facts, Organisation, Person, Quote, Rating
-from nhskg.ingest.rdf import to_graph
+from nhskg.ingest.rdf import to_graph, to_triples
 from nhskg.ingest.text import clean_literal
 from nhskg.store import replace_graph
 
@@ -121,3 +121,12 @@ def test_a_turtle_injection_through_every_literal_stays_in_its_literal():
     store = pyoxigraph.Store()
     replace_graph(store, str(hostile_name), nt)
     assert [g.value for g in store.named_graphs()] == [str(hostile_name)] and len(store) == len(hostile)
+
+
+@pytest.mark.parametrize("name", HOSTILE + [INJECTION])
+def test_ingest_writes_the_triples_and_n_triples_of_the_graph(name):
+    """Ingest maps to `Triples`, not to an rdflib Graph: the same triples and the same N-Triples lines."""
+    for facts in (facts_named(name), every_literal_facts(name)):
+        (graph_name, g), (triples_name, triples) = to_graph(facts), to_triples(facts)
+        assert graph_name == triples_name and set(triples) == set(g) and len(triples) == len(g)
+        assert sorted(triples.ntriples().splitlines()) == sorted(g.serialize(format="nt").splitlines())

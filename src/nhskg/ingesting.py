@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from .ingest.model import Article, Facts
 from .ingest.pipeline import extract
-from .ingest.rdf import to_graph
+from .ingest.rdf import to_triples
 from .ingest.readers import ReadError, printable, read_paths
 from .parallel import batches, ordered_map
 from .store import open_store, replace_graph
@@ -57,14 +57,14 @@ def process(articles: list[Article], extractor: Extractor = extract) -> list[Out
     built = []
     for article in articles:
         try:
-            built.append((len(outcomes), article, *to_graph(extractor(article))))
+            built.append((len(outcomes), article, *to_triples(extractor(article))))
             outcomes.append(None)
         except Exception as e:  # an extractor bug must cost one article, not the run
             outcomes.append(Outcome(article.source, "", "", 0, (f"extraction failed: {type(e).__name__}: {e}",)))
     reports = validate_each([graph for *_, graph in built])
     for (i, article, name, graph), report in zip(built, reports):
         problems = tuple(v.message for v in report.violations if v.severity == "Violation")
-        outcomes[i] = Outcome(article.source, str(name), graph.serialize(format="nt"), len(graph), problems)
+        outcomes[i] = Outcome(article.source, str(name), graph.ntriples(), len(graph), problems)
     return outcomes
 
 

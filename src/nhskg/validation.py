@@ -15,7 +15,7 @@ union (`validate_each`) and the results handed back to the graph each came from.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Namespace
@@ -97,8 +97,11 @@ def _reference_index() -> Index:
     return Index(reference_graph())
 
 
-def validate(data: Graph) -> Report:
-    """Check one graph (an article's, or any union of them); `data` is not modified."""
+Triples = Iterable[tuple[Node, Node, Node]]
+
+
+def validate(data: Graph | Triples) -> Report:
+    """Check one graph (an article's, or any union of them, or its triples); `data` is not modified."""
     if (shapes := compiled_shapes()) is None:
         return validate_with_pyshacl(data)
     found = {Violation(focus, _path_text(shape.path), shape.message or "", shape.severity)
@@ -106,7 +109,7 @@ def validate(data: Graph) -> Report:
     return Report(not any(v.severity == "Violation" for v in found), sorted(found))
 
 
-def validate_with_pyshacl(data: Graph) -> Report:
+def validate_with_pyshacl(data: Graph | Triples) -> Report:
     """`validate` by pyshacl, the reference implementation."""
     # pyshacl's own ont_graph mixing copies only class and property axioms, not scheme membership,
     # so the union is built here; it also leaves the caller's graph untouched.
@@ -117,7 +120,7 @@ def validate_with_pyshacl(data: Graph) -> Report:
     return Report(conforms, sorted(violations))
 
 
-def validate_each(graphs: Sequence[Graph]) -> list[Report]:
+def validate_each(graphs: Sequence[Graph | Triples]) -> list[Report]:
     """Each graph's own report, as `validate` gives it, from one pyshacl run over all of them.
 
     Every node a graph says something about is renamed apart for that graph, so no two graphs share
@@ -129,7 +132,7 @@ def validate_each(graphs: Sequence[Graph]) -> list[Report]:
         return [validate(g) for g in graphs]
     if len(graphs) < 2:
         return [validate_with_pyshacl(g) for g in graphs]
-    union, owner = _disjoint_union(graphs)
+    union, owner = _disjoint_union([g if isinstance(g, Graph) else _graph(g) for g in graphs])
     conforms, violations = _run(union)
     per_graph: list[set[Violation]] = [set() for _ in graphs]
     if not conforms:
@@ -139,6 +142,12 @@ def validate_each(graphs: Sequence[Graph]) -> list[Report]:
             index, original = hit
             per_graph[index].add(v._replace(focus=original))
     return [Report(not any(v.severity == "Violation" for v in found), sorted(found)) for found in per_graph]
+
+
+def _graph(triples: Triples) -> Graph:
+    g = Graph()
+    g += triples
+    return g
 
 
 def _disjoint_union(graphs: Sequence[Graph]) -> tuple[Graph, dict[str, tuple[int, str]]]:
