@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
+from typing import AbstractSet as Set, Callable, Iterable
 
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Graph, Literal, URIRef
@@ -43,31 +43,43 @@ class Index:
             self.into.setdefault(o, {}).setdefault(p, set()).add(s)
         self._supers: dict[Term, frozenset[Term]] = {}
 
-    def objects(self, s: Term, p: Term) -> set[Term]:
-        return self._lookup(s, p, "out")
-
-    def subjects(self, p: Term, o: Term) -> set[Term]:
-        return self._lookup(o, p, "into")
-
-    def _lookup(self, node: Term, p: Term, side: str) -> set[Term]:
-        mine = getattr(self, side).get(node, {}).get(p, set())
+    def objects(self, s: Term, p: Term) -> Set[Term]:
+        mine = _get(self.out, s, p)
         if self.base is None:
             return mine
-        theirs = self.base._lookup(node, p, side)
+        theirs = self.base.objects(s, p)
+        return mine | theirs if mine and theirs else mine or theirs
+
+    def subjects(self, p: Term, o: Term) -> Set[Term]:
+        mine = _get(self.into, o, p)
+        if self.base is None:
+            return mine
+        theirs = self.base.subjects(p, o)
         return mine | theirs if mine and theirs else mine or theirs
 
     def superclasses(self, cls: Term) -> frozenset[Term]:
         """cls and every class it is an rdfs:subClassOf, transitively."""
         if (known := self._supers.get(cls)) is None:
-            known = self._supers[cls] = frozenset(_closure(cls, lambda c: self.objects(c, RDFS.subClassOf)))
+            known = self._supers[cls] = frozenset(_closure(cls, lambda c: self.objects(c, SUBCLASS_OF)))
         return known
 
     def instances(self, cls: Term) -> set[Term]:
-        subclasses = _closure(cls, lambda c: self.subjects(RDFS.subClassOf, c))
-        return {s for c in subclasses for s in self.subjects(RDF.type, c)}
+        subclasses = _closure(cls, lambda c: self.subjects(SUBCLASS_OF, c))
+        return {s for c in subclasses for s in self.subjects(TYPE, c)}
 
     def is_instance(self, node: Term, cls: Term) -> bool:
-        return any(cls in self.superclasses(t) for t in self.objects(node, RDF.type))
+        return any(cls in self.superclasses(t) for t in self.objects(node, TYPE))
+
+
+_EMPTY: frozenset = frozenset()
+# Looked up once: rdflib resolves a namespace attribute on every access, and these are in every check.
+TYPE, SUBCLASS_OF = RDF.type, RDFS.subClassOf
+ANY_LITERAL, ANY_DATATYPE, STRING, LANG_STRING = RDFS.Literal, RDFS.Datatype, XSD.string, RDF.langString
+
+
+def _get(table: dict[Term, dict[Term, set[Term]]], node: Term, p: Term) -> Set[Term]:
+    row = table.get(node)
+    return row.get(p, _EMPTY) if row else _EMPTY
 
 
 def _closure(start: Term, step: Callable[[Term], Iterable[Term]]) -> set[Term]:
@@ -81,7 +93,7 @@ def _closure(start: Term, step: Callable[[Term], Iterable[Term]]) -> set[Term]:
 
 
 # A component check: (index, focus node, value nodes) -> True when the constraint holds.
-Check = Callable[[Index, Term, set[Term]], bool]
+Check = Callable[[Index, Term, Set[Term]], bool]
 
 
 @dataclass(eq=False)  # a shape is itself: results are collected in sets
@@ -93,7 +105,7 @@ class Shape:
     message: str | None = None
     severity: str = "Violation"
 
-    def values(self, index: Index, focus: Term) -> set[Term]:
+    def values(self, index: Index, focus: Term) -> Set[Term]:
         if self.path is None:
             return {focus}
         inverse, predicate = self.path
@@ -101,17 +113,21 @@ class Shape:
 
     def conforms(self, index: Index, focus: Term) -> bool:
         values = self.values(index, focus)
-        return all(check(index, focus, values) for check in self.checks) and \
-            all(p.conforms(index, v) for p in self.properties for v in values)
+        for check in self.checks:
+            if not check(index, focus, values):
+                return False
+        return all(p.conforms(index, v) for p in self.properties for v in values)
 
-    def results(self, index: Index, focus: Term) -> Iterator[tuple[Term, "Shape"]]:
-        """(focus node, shape) for this shape's own failure and each of its property shapes'."""
+    def collect(self, index: Index, focus: Term, failed: set[tuple[Term, "Shape"]]) -> None:
+        """Add (focus node, shape) for this shape's own failure and each of its property shapes'."""
         values = self.values(index, focus)
-        if not all(check(index, focus, values) for check in self.checks):
-            yield focus, self
+        for check in self.checks:
+            if not check(index, focus, values):
+                failed.add((focus, self))
+                break
         for p in self.properties:
             for v in values:
-                yield from p.results(index, v)
+                p.collect(index, v, failed)
 
 
 def _each(test: Callable[[Term], bool]) -> Check:
@@ -131,13 +147,13 @@ def _datatype_ok(v: Term, datatype: Term) -> bool:
         return False
     if v.datatype == datatype:
         return v.ill_typed is not True and isinstance(v.value, _VALUE_TYPES.get(datatype, object))
-    if datatype == RDFS.Literal:
+    if datatype == ANY_LITERAL:
         return True
-    if datatype == RDFS.Datatype:
+    if datatype == ANY_DATATYPE:
         return v.datatype is not None
-    if datatype == XSD.string:
+    if datatype == STRING:
         return v.datatype is None and v.language is None and isinstance(v.value, (str, bytes))
-    return datatype == RDF.langString and bool(v.language) and isinstance(v.value, (str, bytes))
+    return datatype == LANG_STRING and bool(v.language) and isinstance(v.value, (str, bytes))
 
 
 def _in_range(bound: Literal, accept: Callable[[int], bool]) -> Callable[[Term], bool]:
@@ -163,7 +179,7 @@ def _comparable(node: Term) -> tuple[bool, object]:
 
 
 def _less_than(predicate: Term) -> Check:
-    def check(index: Index, focus: Term, values: set[Term]) -> bool:
+    def check(index: Index, focus: Term, values: Set[Term]) -> bool:
         others = index.objects(focus, predicate)
         for v in values:
             v_is_string, left = _comparable(v)
@@ -294,11 +310,11 @@ class CompiledShapes:
 
     def results(self, index: Index) -> set[tuple[str, "Shape"]]:
         """(focus IRI or blank node id, failing shape) for every result pyshacl would report."""
-        found = set()
+        failed: set[tuple[Term, Shape]] = set()
         for cls, shape in self.targets:
             for focus in index.instances(cls):
-                found.update((str(f), s) for f, s in shape.results(index, focus))
-        return found
+                shape.collect(index, focus, failed)
+        return {(str(focus), shape) for focus, shape in failed}
 
 
 def compile_shapes(shapes: Graph) -> CompiledShapes:
