@@ -7,6 +7,7 @@ import pytest
 from careers_kit import article, build_store, cqc, org, person
 
 from nhskg import resolution
+from nhskg import store as resolution_store
 from nhskg.careers import careers
 from nhskg.store import RESOLUTION_GRAPH, article_graphs, replace_graph
 
@@ -144,6 +145,27 @@ def test_decisions_live_in_one_graph_and_are_recomputed_on_reingest(store):
     assert not any("Okafur" in d.name_a + d.name_b for d in res.decisions)
     assert not any("okafur" in n for n in res.canonical)
     assert not list(store.quads_for_pattern(None, None, pyoxigraph.Literal("Jane Okafor = Jane Okafur"), graph))
+
+
+def test_a_resolution_graph_cut_short_is_recomputed_not_trusted(store, monkeypatch):
+    """Regression: the resolution graph is written in chunks; a kill midway must not leave load() reading
+    the part written as if it were the whole."""
+    whole = resolution.resolve(store)
+    monkeypatch.setattr(resolution_store, "DERIVED_CHUNK", 2)
+    real = resolution._triples
+
+    def killed(res):
+        yield from list(real(res))[:3]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(resolution, "_triples", killed)
+    with pytest.raises(KeyboardInterrupt):
+        resolution.resolve(store)
+    assert len(list(store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(RESOLUTION_GRAPH)))) == 2  # one whole chunk
+    assert resolution.load(store).canonical == whole.canonical  # recomputed from the articles
+    monkeypatch.setattr(resolution, "_triples", real)
+    resolution.resolve(store)
+    assert resolution_store.derived_graph_complete(store, RESOLUTION_GRAPH)
 
 
 def test_hostile_names_stay_inside_the_literals_they_are_written_to(tmp_path):

@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Iterator
 
 import pyoxigraph
 from rapidfuzz.distance import Levenshtein
@@ -48,7 +49,7 @@ from rapidfuzz.distance import Levenshtein
 from . import daterange, kgread
 from .ingest.gazetteer import gazetteer
 from .ingest.iris import ID, digest
-from .store import RESOLUTION_GRAPH, rewrite_derived_graph
+from .store import RESOLUTION_GRAPH, derived_graph_complete, rewrite_derived_graph
 
 NHSKG = kgread.NHSKG
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -438,29 +439,32 @@ def _display(labels: Counter | set[str]) -> str:
 def resolve(store: pyoxigraph.Store) -> Resolution:
     """Recompute the resolution graph from the article graphs, replacing the previous one."""
     res = compute(store)
-    rewrite_derived_graph(store, RESOLUTION_GRAPH, _ntriples(res))
+    rewrite_derived_graph(store, RESOLUTION_GRAPH, _triples(res))
     return res
 
 
-def _ntriples(res: Resolution) -> str:
+def _triples(res: Resolution) -> Iterator[pyoxigraph.Triple]:
+    """The resolution graph, made as it is written (it holds ~6 triples an article)."""
     N, L = pyoxigraph.NamedNode, pyoxigraph.Literal
     canonical, label = N(NHSKG + "canonical"), N(RDFS_LABEL)
-    triples = [pyoxigraph.Triple(N(n), canonical, N(c)) for n, c in sorted(res.canonical.items())]
-    triples += [pyoxigraph.Triple(N(c), label, L(name)) for c, name in sorted(res.labels.items())]
+    for n, c in sorted(res.canonical.items()):
+        yield pyoxigraph.Triple(N(n), canonical, N(c))
+    for c, name in sorted(res.labels.items()):
+        yield pyoxigraph.Triple(N(c), label, L(name))
     for d in res.decisions:
         node = N(f"{RESOLUTION_GRAPH}/decision/{digest(d.a + ' ' + d.b)[:20]}")
-        triples += [pyoxigraph.Triple(node, N(RDF_TYPE), N(NHSKG + "MergeDecision")),
-                    pyoxigraph.Triple(node, N(NHSKG + "mergedNode"), N(d.a)),
-                    pyoxigraph.Triple(node, N(NHSKG + "mergedNode"), N(d.b)),
-                    pyoxigraph.Triple(node, N(NHSKG + "mergeReason"), L(d.reason)),
-                    pyoxigraph.Triple(node, label, L(f"{d.name_a} = {d.name_b}"))]
-    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
+        yield pyoxigraph.Triple(node, N(RDF_TYPE), N(NHSKG + "MergeDecision"))
+        yield pyoxigraph.Triple(node, N(NHSKG + "mergedNode"), N(d.a))
+        yield pyoxigraph.Triple(node, N(NHSKG + "mergedNode"), N(d.b))
+        yield pyoxigraph.Triple(node, N(NHSKG + "mergeReason"), L(d.reason))
+        yield pyoxigraph.Triple(node, label, L(f"{d.name_a} = {d.name_b}"))
 
 
 def load(store: pyoxigraph.Store) -> Resolution:
-    """The resolution stored by the last ingest; computed afresh (not stored) when there is none."""
+    """The resolution stored by the last ingest; computed afresh (not stored) when there is none, or
+    when its writing was cut short."""
     graph = pyoxigraph.NamedNode(RESOLUTION_GRAPH)
-    if not store.contains_named_graph(graph):
+    if not derived_graph_complete(store, RESOLUTION_GRAPH):
         return compute(store)
     canonical, labels = {}, {}
     for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(NHSKG + "canonical"), None, graph):
