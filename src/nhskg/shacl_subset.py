@@ -44,18 +44,10 @@ class Index:
         self._supers: dict[Term, frozenset[Term]] = {}
 
     def objects(self, s: Term, p: Term) -> Set[Term]:
-        mine = _get(self.out, s, p)
-        if self.base is None:
-            return mine
-        theirs = self.base.objects(s, p)
-        return mine | theirs if mine and theirs else mine or theirs
+        return _union(_get(self.out, s, p), self.base.objects(s, p) if self.base else _EMPTY)
 
     def subjects(self, p: Term, o: Term) -> Set[Term]:
-        mine = _get(self.into, o, p)
-        if self.base is None:
-            return mine
-        theirs = self.base.subjects(p, o)
-        return mine | theirs if mine and theirs else mine or theirs
+        return _union(_get(self.into, o, p), self.base.subjects(p, o) if self.base else _EMPTY)
 
     def superclasses(self, cls: Term) -> frozenset[Term]:
         """cls and every class it is an rdfs:subClassOf, transitively."""
@@ -80,6 +72,10 @@ ANY_LITERAL, ANY_DATATYPE, STRING, LANG_STRING = RDFS.Literal, RDFS.Datatype, XS
 def _get(table: dict[Term, dict[Term, set[Term]]], node: Term, p: Term) -> Set[Term]:
     row = table.get(node)
     return row.get(p, _EMPTY) if row else _EMPTY
+
+
+def _union(mine: Set[Term], theirs: Set[Term]) -> Set[Term]:
+    return mine | theirs if mine and theirs else mine or theirs
 
 
 def _closure(start: Term, step: Callable[[Term], Iterable[Term]]) -> set[Term]:
