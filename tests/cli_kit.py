@@ -14,6 +14,7 @@ from nhskg.ingest.model import (Article, Enforcement, Evidence, Facts, Inspectio
 from nhskg.ingest.rdf import to_graph
 from nhskg.resources import query_files
 from nhskg.sparql import required_params
+from nhskg.resolution import resolve
 from nhskg.store import open_store, replace_graph
 
 
@@ -102,8 +103,10 @@ def facts_2023() -> Facts:
 
 
 def build_store(location: str, *facts: Facts) -> None:
+    """A store as `nhskg ingest` leaves it: the article graphs, then the resolution graph."""
     store = open_store(location)
     for f in facts:
         name, graph = to_graph(f)
         replace_graph(store, str(name), graph.serialize(format="nt"))
+    resolve(store)
     store.flush()

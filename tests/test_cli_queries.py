@@ -111,7 +111,8 @@ def test_inspector_statements(store, capsys):
         ("Tom Hale", "deputy chief inspector of hospitals", "Patients deserve better than this.", SOURCE_2021)}
 
 
-@pytest.mark.parametrize("trust", ["Kestrel Vale Hospitals NHS Trust", "kestrel vale nhs trust", "RZZ9"])
+@pytest.mark.parametrize("trust", ["Kestrel Vale Hospitals NHS Trust", "kestrel vale nhs trust", "RZZ9", "rzz9",
+                                   "KESTREL VALE HOSPITALS NHS TRUST"])
 def test_trust_timeline_by_name_alias_or_ods_code_in_date_order(store, capsys, trust):
     rows = query_rows(capsys, store, "trust-timeline", "--param", f"trust={trust}")
     assert [(r["date"], r["event"], r["detail"], r["subject"]) for r in rows] == [

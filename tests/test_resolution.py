@@ -223,3 +223,12 @@ def test_surname_slips_at_one_trust(tmp_path, one, other, same_article, merged):
                  article("m2.txt", None, [A()], [person("y", other, "chief executive", "a")])]
     res = resolution.resolve(build_store(tmp_path / "s", facts))
     assert len({c for n, c in res.canonical.items() if "/person/" in n}) == (1 if merged else 2)
+
+
+def test_trusts_get_name_keys_in_lower_case_and_nothing_else_does(store):
+    resolution.resolve(store)
+    keys = {(r["t"], r["k"]) for r in resolution.kgread.rows(store, f"""SELECT ?t ?k WHERE {{
+        GRAPH <{RESOLUTION_GRAPH}> {{ ?t nhskg:nameKey ?k }} }}""")}
+    assert {k for _, k in keys} >= {"alderley vale nhs trust", "brookmere hospitals nhs foundation trust"}
+    assert all(k == k.lower() for _, k in keys)
+    assert all("/trust/" in t for t, _ in keys)  # no person, hospital or regulator

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import pyoxigraph
@@ -77,6 +77,7 @@ class Resolution:
     canonical: dict[str, str]  # every entity node -> its canonical node
     labels: dict[str, str]  # canonical node -> display name
     decisions: list[Decision]
+    name_keys: dict[str, set[str]] = field(default_factory=dict)  # trust node -> its names and codes, lower-cased
 
     def of(self, node: str | None) -> str | None:
         return self.canonical.get(node, node) if node is not None else None
@@ -426,7 +427,9 @@ def compute(store: pyoxigraph.Store) -> Resolution:
                 for label in nodes[i].pref or nodes[i].labels:
                     counts[label] += len(nodes[i].articles)
             labels[head] = _display(counts) if counts else head.rsplit("/", 1)[-1]
-    return Resolution(canonical, labels, r.decisions)
+    # Python's lower() and SPARQL's LCASE both apply Unicode's lower-case mapping to each character.
+    name_keys = {i: {n.lower() for n in o.pref | o.labels | o.ods} for i, o in orgs.items() if o.kind == "trust"}
+    return Resolution(canonical, labels, r.decisions, name_keys)
 
 
 def _display(labels: Counter | set[str]) -> str:
@@ -451,6 +454,10 @@ def _triples(res: Resolution) -> Iterator[pyoxigraph.Triple]:
         yield pyoxigraph.Triple(N(n), canonical, N(c))
     for c, name in sorted(res.labels.items()):
         yield pyoxigraph.Triple(N(c), label, L(name))
+    name_key = N(NHSKG + "nameKey")
+    for node, keys in sorted(res.name_keys.items()):
+        for key in sorted(keys):
+            yield pyoxigraph.Triple(N(node), name_key, L(key))
     for d in res.decisions:
         node = N(f"{RESOLUTION_GRAPH}/decision/{digest(d.a + ' ' + d.b)[:20]}")
         yield pyoxigraph.Triple(node, N(RDF_TYPE), N(NHSKG + "MergeDecision"))
