@@ -13,23 +13,15 @@ from rdflib.namespace import RDF, XSD
 from nhskg import validation
 from nhskg.shacl_subset import Unsupported, compile_shapes
 from nhskg.validation import validate, validate_with_pyshacl
+from shapes_kit import SHAPE_DIRS, fixture_graph
 
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SHAPE_DIRS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 EX = Namespace("http://example.org/test/")
 NHSKG = Namespace("https://w3id.org/nhskg/ontology#")
 V = Namespace("https://w3id.org/nhskg/vocab/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/test/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"""
-
-
-def fixture(shape: str, name: str) -> Graph:
-    g = Graph()
-    g.parse(FIXTURES / "common.ttl")
-    g.parse(FIXTURES / shape / name)
-    return g
 
 
 def test_the_shapes_compile():
@@ -41,7 +33,7 @@ def test_the_shapes_compile():
 @pytest.mark.parametrize("name", ["good.ttl", "bad.ttl"])
 @pytest.mark.parametrize("shape", SHAPE_DIRS)
 def test_same_report_as_pyshacl_on_every_fixture(shape, name):
-    g = fixture(shape, name)
+    g = fixture_graph(shape, name)
     assert validate(g) == validate_with_pyshacl(g)
 
 
@@ -76,7 +68,7 @@ CLASSES = [NHSKG[c] for c in ("Article", "Trust", "FoundationTrust", "Hospital",
 
 @st.composite
 def broken_fixtures(draw) -> Graph:
-    g = fixture(draw(st.sampled_from(SHAPE_DIRS)), draw(st.sampled_from(["good.ttl", "bad.ttl"])))
+    g = fixture_graph(draw(st.sampled_from(SHAPE_DIRS)), draw(st.sampled_from(["good.ttl", "bad.ttl"])))
     for _ in range(draw(st.integers(1, 4))):
         triples = sorted(g)
         s, p, o = draw(st.sampled_from(triples))
@@ -116,7 +108,7 @@ CORNERS = {
 
 @pytest.mark.parametrize("turtle", CORNERS.values(), ids=CORNERS.keys())
 def test_same_report_as_pyshacl_in_corners(turtle):
-    g = fixture("RatingShape", "good.ttl")
+    g = fixture_graph("RatingShape", "good.ttl")
     g.parse(data="""@prefix ex: <http://example.org/test/> . @prefix nhskg: <https://w3id.org/nhskg/ontology#> .
         @prefix v: <https://w3id.org/nhskg/vocab/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
         @prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

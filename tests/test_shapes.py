@@ -11,9 +11,9 @@ from nhskg.ingest.model import (Article, Enforcement, Evidence, Facts, Inspectio
                                 Rating, SpecialMeasures)
 from nhskg.ingest.rdf import to_graph
 from nhskg import validation
+from shapes_kit import FIXTURES, fixture_graph
 from nhskg.validation import reference_graph, shapes_graph, validate, validate_each
 
-FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EX = "http://example.org/test/"
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -23,13 +23,6 @@ SKOS_IN_SCHEME = Namespace("http://www.w3.org/2004/02/skos/core#").inScheme
 
 def targeted_shapes() -> set[str]:
     return {str(s).rsplit("#", 1)[1] for s in shapes_graph().subjects(SH.targetClass, None)}
-
-
-def fixture_graph(shape: str, name: str) -> Graph:
-    g = Graph()
-    g.parse(FIXTURES / "common.ttl")
-    g.parse(FIXTURES / shape / name)
-    return g
 
 
 def expected(shape: str) -> set[tuple[str, str, str]]:
