@@ -25,10 +25,13 @@ from measure import row_latency  # noqa: E402
 from nhskg.ingest.pipeline import extract  # noqa: E402
 from nhskg.ingest.rdf import to_graph  # noqa: E402
 from nhskg.ingest.readers import ReadError, read_paths  # noqa: E402
+from nhskg.resolution import name_key  # noqa: E402
 from nhskg.resources import ontology_files, query_files  # noqa: E402
 from nhskg.sparql import required_params  # noqa: E402
 from nhskg.store import RESOLUTION_GRAPH, VOCAB_GRAPH  # noqa: E402
 from nhskg.validation import validate_with_pyshacl  # noqa: E402
+
+NHSKG = Namespace("https://w3id.org/nhskg/ontology#")
 
 
 def build(articles_dir: str) -> tuple[Dataset, int]:
@@ -50,9 +53,6 @@ def build(articles_dir: str) -> tuple[Dataset, int]:
     return ds, n
 
 
-NHSKG = Namespace("https://w3id.org/nhskg/ontology#")
-
-
 def add_name_keys(ds: Dataset) -> None:
     """The lower-cased names of each trust, as nhskg's entity resolution writes them after an ingest:
     trust-timeline finds its trust by them, on either side of the comparison."""
@@ -63,7 +63,7 @@ def add_name_keys(ds: Dataset) -> None:
             for mention in g.subjects(NHSKG.refersTo, trust):
                 names |= set(g.objects(mention, NHSKG.nameInText)) | set(g.objects(mention, NHSKG.aliasInText))
             for name in names:
-                keys.add((trust, NHSKG.nameKey, Literal(str(name).lower())))
+                keys.add((trust, NHSKG.nameKey, Literal(name_key(str(name)))))
 
 
 def main() -> int:

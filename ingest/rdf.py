@@ -6,7 +6,6 @@ name is the article IRI, so re-ingesting the article replaces exactly these trip
 from __future__ import annotations
 
 from decimal import Decimal
-
 from typing import Iterator
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef

@@ -427,9 +427,15 @@ def compute(store: pyoxigraph.Store) -> Resolution:
                 for label in nodes[i].pref or nodes[i].labels:
                     counts[label] += len(nodes[i].articles)
             labels[head] = _display(counts) if counts else head.rsplit("/", 1)[-1]
-    # Python's lower() and SPARQL's LCASE both apply Unicode's lower-case mapping to each character.
-    name_keys = {i: {n.lower() for n in o.pref | o.labels | o.ods} for i, o in orgs.items() if o.kind == "trust"}
+    name_keys = {i: {name_key(n) for n in o.pref | o.labels | o.ods} for i, o in orgs.items() if o.kind == "trust"}
     return Resolution(canonical, labels, r.decisions, name_keys)
+
+
+def name_key(name: str) -> str:
+    """The key under which a query finds a trust named `name` in any case: LCASE(STR(?trust)).
+
+    Python's lower() and SPARQL's LCASE both apply Unicode's lower-case mapping to each character."""
+    return name.lower()
 
 
 def _display(labels: Counter | set[str]) -> str:
