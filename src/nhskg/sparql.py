@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pyoxigraph
 
 from .errors import UserError
+from .ordering import Unorderable, sort_rows, split_order
 from .resources import query_files
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -84,14 +85,27 @@ def parse_params(pairs: list[str]) -> dict[str, pyoxigraph.NamedNode | pyoxigrap
 
 
 def run_local(store: pyoxigraph.Store, query: str, params: dict, limit: int | None = None) -> Table:
+    unordered, keys = split_order(query)
+    result = _select_local(store, unordered if keys else query, params)
+    columns = [v.value for v in result.variables]
+    rows = ([sol[c] for c in columns] for sol in result)
+    if keys:
+        try:
+            rows = iter(sort_rows(rows, columns, keys))
+        except Unorderable:  # the engine sorts after all, at the cost of a second run
+            result = _select_local(store, query, params)
+            rows = ([sol[c] for c in columns] for sol in result)
+    return _limited(columns, ([_cell(t) for t in row] for row in rows), limit)
+
+
+def _select_local(store: pyoxigraph.Store, query: str, params: dict) -> pyoxigraph.QuerySolutions:
     try:
         result = _query_local(store, query, params)
     except SyntaxError as e:
         raise UserError(f"the query is not valid SPARQL: {str(e).splitlines()[0]}") from None
     if not isinstance(result, pyoxigraph.QuerySolutions):
         raise UserError("only SELECT queries can be shown as a table")
-    columns = [v.value for v in result.variables]
-    return _limited(columns, ([_cell(sol[c]) for c in columns] for sol in result), limit)
+    return result
 
 
 def _query_local(store: pyoxigraph.Store, query: str, params: dict):
