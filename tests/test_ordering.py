@@ -50,16 +50,21 @@ def test_anything_else_is_left_to_the_engine(query):
 
 
 IRIS = st.sampled_from(["urn:a", "urn:b", "urn:ab", "http://x/é", "http://x/Z"]).map(pyoxigraph.NamedNode)
-STRINGS = st.text(alphabet=st.sampled_from("aAbz é😀0 -"), max_size=4).map(pyoxigraph.Literal)
+STRINGS = st.text(alphabet=st.sampled_from("aAbz é😀0129 -"), max_size=4).map(pyoxigraph.Literal)
 NUMBERS = st.one_of(
     st.integers(-20, 20).map(lambda n: pyoxigraph.Literal(str(n), datatype=pyoxigraph.NamedNode(XSD + "integer"))),
     st.decimals(-20, 20, places=2).map(lambda d: pyoxigraph.Literal(str(d), datatype=pyoxigraph.NamedNode(XSD + "decimal"))),
     st.sampled_from(["1.0E0", "-2.5E1", "INF", "-INF", "1E-2", "NaN"]).map(
         lambda v: pyoxigraph.Literal(v, datatype=pyoxigraph.NamedNode(XSD + "double"))),
 )
-# a date with a time zone is not ordered by its text ("2020-01-02+14:00" comes before "2020-01-01-12:00")
-DATES = st.builds(lambda d, zone: pyoxigraph.Literal(d.isoformat() + zone, datatype=pyoxigraph.NamedNode(XSD + "date")),
-                  st.dates(date(2019, 12, 30), date(2020, 1, 3)), st.sampled_from(["", "", "Z", "+14:00", "-12:00"]))
+# A date with a time zone is not ordered by its text ("2020-01-02+14:00" comes before "2020-01-01-12:00");
+# the dates are a few days apart so that such pairs come up.
+DATES = st.builds(
+    lambda d, kind, zone: pyoxigraph.Literal(
+        {"date": d.isoformat(), "gYearMonth": d.isoformat()[:7], "gYear": d.isoformat()[:4],
+         "gMonth": "--" + d.isoformat()[5:7]}[kind] + zone, datatype=pyoxigraph.NamedNode(XSD + kind)),
+    st.dates(date(2019, 12, 30), date(2020, 1, 3)), st.sampled_from(["date", "date", "gYearMonth", "gYear", "gMonth"]),
+    st.sampled_from(["", "", "Z", "+14:00", "-12:00"]))
 OTHERS = st.one_of(  # what Python does not order itself: the engine must sort these
     st.just(pyoxigraph.Literal("x", language="en")),
     st.just(pyoxigraph.Literal("true", datatype=pyoxigraph.NamedNode(XSD + "boolean"))),
@@ -69,10 +74,10 @@ def column(literals):
     return st.one_of(st.none(), IRIS, literals)  # VALUES cannot hold a blank node: see the test below
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(data=st.data(), width=st.integers(1, 3))
 def test_python_order_is_the_engine_order(data, width):
-    kinds = [data.draw(st.sampled_from([STRINGS, NUMBERS, DATES, st.one_of(STRINGS, NUMBERS), OTHERS]))
+    kinds = [data.draw(st.sampled_from([STRINGS, NUMBERS, DATES, st.one_of(STRINGS, NUMBERS), st.one_of(STRINGS, DATES), OTHERS]))
              for _ in range(width)]
     rows = data.draw(st.lists(st.tuples(*(column(k) for k in kinds)), max_size=25))
     directions = data.draw(st.lists(st.sampled_from(["", "DESC"]), min_size=width, max_size=width))
@@ -88,6 +93,22 @@ def test_python_order_is_the_engine_order(data, width):
     got = run_local(store, query, {}).rows
     assert [r[1:] for r in got] == [r[1:] for r in expected]
     assert Counter(map(tuple, got)) == Counter(map(tuple, expected))
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(column(st.one_of(DATES, STRINGS, DATES.map(lambda d: pyoxigraph.Literal(d.value)))),
+                     min_size=5, max_size=25), descending=st.booleans())
+def test_dates_months_years_and_strings_in_one_column(rows, descending):
+    """Where Python's order for dates must differ from their text (time zones), it must hand over."""
+    values = " ".join(f"({i} {'UNDEF' if t is None else t})" for i, t in enumerate(rows))
+    query = f"SELECT ?i ?v WHERE {{ VALUES (?i ?v) {{ {values} }} }} ORDER BY {'DESC(?v)' if descending else '?v'}"
+    store = pyoxigraph.Store()
+    assert [r[1] for r in run_local(store, query, {}).rows] == [_text(s["v"]) for s in store.query(query)]
+    try:  # equal text, other datatype ("2020" the year, "2020" the string) must come in the engine's order too
+        python = sort_rows(([s["v"]] for s in store.query(split_order(query)[0])), ["v"], split_order(query)[1])
+    except Unorderable:
+        return
+    assert [str(row[0]) for row in python] == [str(s["v"]) for s in store.query(query)]
 
 
 def _text(term):
@@ -133,6 +154,10 @@ def test_every_canned_query_comes_in_the_engine_order(corpus_store, name):
     got = run_local(corpus_store, text, params)
     expected = [[_text(s[c]) for c in got.columns] for s in corpus_store.query(with_values(text, params))]
     assert got.rows, f"{name} should give rows on the corpus"
-    keys = [got.columns.index(k.variable) for k in split_order(text)[1]]
+    # Regression: inspections' ?start holds dates, months and years, once refused, so the query ran twice.
+    unordered, order = split_order(text)
+    solutions = corpus_store.query(with_values(unordered, params))
+    sort_rows(([s[c] for c in got.columns] for s in solutions), got.columns, order)  # must not raise Unorderable
+    keys = [got.columns.index(k.variable) for k in order]
     assert [[r[i] for i in keys] for r in got.rows] == [[r[i] for i in keys] for r in expected]
     assert Counter(map(tuple, got.rows)) == Counter(map(tuple, expected))

@@ -5,8 +5,9 @@ ratings query spent 10.2 of its 17.3 s sorting 64,555 rows. Python sorts the row
 fraction of a second. Only what Python orders exactly as SPARQL (and pyoxigraph) does is taken over:
 
 - a trailing `ORDER BY` of plain variables, ASC() or DESC() ones included, that the query projects;
-- sort values that are unbound, blank nodes, IRIs, or literals of one kind per variable: plain
-  strings (code point order), numbers, or dates without a time zone (whose text orders as they do).
+- sort values that are unbound, blank nodes, IRIs, and literals that are either all numbers or all
+  strings and dates, months or years without a time zone (those order by their text, code point by
+  code point, then by datatype IRI, as pyoxigraph orders them).
 
 Anything else (an expression, a LIMIT after the ORDER BY, strings and numbers under one variable,
 language-tagged strings) raises `Unorderable` or is not split off, and the engine sorts as before.
@@ -25,7 +26,12 @@ _NUMBERS = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "l
                               "nonNegativeInteger", "nonPositiveInteger", "positiveInteger",
                               "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
                               "unsignedByte")}
-_PLAIN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Dates, months and years without a time zone: their text orders as they do (a zone would change
+# that: "2020-01-02+14:00" comes before "2020-01-01-12:00"), and pyoxigraph orders two literals it cannot
+# compare (a date and a year, a date and a string) by text then datatype IRI, so these and strings mix.
+_BY_TEXT = {XSD + name: re.compile(pattern, re.ASCII) for name, pattern in (
+    ("date", r"\d{4}-\d\d-\d\d"), ("gYearMonth", r"\d{4}-\d\d"), ("gYear", r"\d{4}"),
+    ("gMonthDay", r"--\d\d-\d\d"), ("gMonth", r"--\d\d"), ("gDay", r"---\d\d"))}
 _CONDITION = r"(?:(?:ASC|DESC)\s*\(\s*[?$]\w+\s*\)|[?$]\w+)"
 # The conditions run to the end: nothing (no LIMIT, OFFSET, VALUES or comment) may follow.
 _TRAILING_ORDER = re.compile(r"(?<=[\s})])ORDER\s+BY((?:\s*" + _CONDITION + r")+)\s*$", re.IGNORECASE)
@@ -84,7 +90,7 @@ def sort_rows(rows: Iterable[list], columns: list[str], keys: list[SortKey]) -> 
 
 
 def _rank(term) -> tuple:
-    """(kind, literal kind, value): SPARQL's unbound < blank node < IRI < literal, then the value."""
+    """(kind, literal kind, value...): SPARQL's unbound < blank node < IRI < literal, then the value."""
     if term is None:
         return (0, "", "")
     if isinstance(term, pyoxigraph.BlankNode):
@@ -93,8 +99,8 @@ def _rank(term) -> tuple:
         return (2, "", term.value)
     if isinstance(term, pyoxigraph.Literal) and term.language is None:
         datatype = term.datatype.value
-        if datatype == XSD + "string":
-            return (3, "string", term.value)
+        if datatype == XSD + "string" or (datatype in _BY_TEXT and _BY_TEXT[datatype].fullmatch(term.value)):
+            return (3, "text", term.value, datatype)
         if datatype in _NUMBERS:
             try:
                 value = Decimal(term.value.strip())
@@ -103,6 +109,4 @@ def _rank(term) -> tuple:
             if value.is_nan():
                 raise Unorderable("NaN has no order")
             return (3, "number", value)
-        if datatype == XSD + "date" and _PLAIN_DATE.match(term.value):
-            return (3, "date", term.value)
     raise Unorderable(f"no Python order for {term}")
