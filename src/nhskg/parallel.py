@@ -1,10 +1,14 @@
-"""Map a function over a stream of work items in worker processes, in order, holding little at once.
+"""Streams of work, overlapped, holding little at once.
 
-`ProcessPoolExecutor.map` submits the whole input at once, so a stream of 100,000 articles would sit
-in memory before the first result; here only a few items per worker are queued.
+`ordered_map` maps a function over work items in worker processes, in order. `ProcessPoolExecutor.map`
+submits the whole input at once, so a stream of 100,000 articles would sit in memory before the first
+result; here only a few items per worker are queued. `read_ahead` produces a stream's next items in a
+thread while the consumer works on the current one (waiting on a socket, say).
 """
 from __future__ import annotations
 
+import queue
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -34,3 +38,48 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := [x for _, x in zip(range(size), it)]:
         yield batch
+
+
+_END = object()
+
+
+def read_ahead(items: Iterable[T], depth: int = 2) -> Iterator[T]:
+    """The items, made in a background thread up to `depth` ahead of the consumer.
+
+    An exception in making them is raised to the consumer where the item would have come; a consumer
+    that stops early (an error, a break) stops the thread at its next item.
+    """
+    ready: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(entry: tuple) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((item, None)):
+                    return
+            put((_END, None))
+        except BaseException as e:  # handed to the consumer, which re-raises it
+            put((_END, e))
+
+    thread = threading.Thread(target=produce, name="read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, error = ready.get()
+            if error is not None:
+                raise error
+            if item is _END:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()

@@ -19,6 +19,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from . import __version__
 from .errors import UserError
+from .parallel import read_ahead
 from .store import GRAPHS
 
 PROBE_GRAPH = GRAPHS + "push-probe"  # written and deleted again to find out whether a Graph Store accepts PUT
@@ -261,7 +262,9 @@ def push(store: pyoxigraph.Store, target: GraphStore | Update, names: list[str],
          progress: Callable[[int], None] = lambda n: None) -> Report:
     report = Report()
     started = time.monotonic()
-    for group in groups(store, names, target.batch_size, target.groups_graphs):
+    # The next graphs are read from the store while the server stores the current ones: either side
+    # alone left the other idle (1,000 articles: 10.4 s, of which 5.2 s waiting on the server).
+    for group in read_ahead(groups(store, names, target.batch_size, target.groups_graphs)):
         _push_group(target, group, report)
         progress(len(group))
     report.seconds = time.monotonic() - started
