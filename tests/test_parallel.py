@@ -19,15 +19,16 @@ def test_results_come_in_input_order_with_and_without_workers():
     assert list(ordered_map(square, range(50), jobs=1)) == [x * x for x in range(50)]
 
 
+def recorded(n: int, pulled: list):
+    """range(n), noting in `pulled` each item taken from it."""
+    for i in range(n):
+        pulled.append(i)
+        yield i
+
+
 def test_a_stream_is_read_only_a_few_items_per_worker_ahead():
     pulled = []
-
-    def stream():
-        for i in range(10_000):
-            pulled.append(i)
-            yield i
-
-    results = ordered_map(square, stream(), jobs=2)
+    results = ordered_map(square, recorded(10_000, pulled), jobs=2)
     assert next(results) == 0
     assert len(pulled) <= 2 * IN_FLIGHT + 1  # Executor.map would have taken all 10,000
     assert sum(1 for _ in results) == 9_999
@@ -45,13 +46,7 @@ def test_read_ahead_gives_every_item_in_order():
 
 def test_read_ahead_makes_only_depth_items_ahead_of_the_consumer():
     made = []
-
-    def stream():
-        for i in range(100):
-            made.append(i)
-            yield i
-
-    items = read_ahead(stream(), depth=2)
+    items = read_ahead(recorded(100, made), depth=2)
     assert next(items) == 0
     time.sleep(0.3)  # room for the thread to run ahead as far as it may
     assert len(made) <= 1 + 2 + 1  # the one consumed, two queued, one waiting to be queued
