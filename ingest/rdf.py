@@ -20,10 +20,9 @@ from .text import clean_literal
 from .vocab import scheme
 
 
-
 class _Terms:
     """A namespace whose terms are made once. rdflib's namespaces make and check a new URIRef at every
-    attribute access: 60,000 of them for 300 articles, a quarter of the time mapping facts to triples."""
+    attribute access: 60,000 of them for 300 articles, a fifth of the mapping's time (2.0 -> 1.6 ms an article)."""
 
     def __init__(self, namespace) -> None:
         self._namespace = namespace
