@@ -118,7 +118,19 @@ _ORG_KIND = {NHSKG + "Trust": "trust", NHSKG + "FoundationTrust": "trust", NHSKG
              NHSKG + "Regulator": "regulator"}
 
 
-def organisations(store) -> dict[str, OrgNode]:
+def entities(store) -> tuple[dict[str, OrgNode], dict[str, PersonNode]]:
+    """Every organisation node and every person node, with all the names the articles' mentions give
+    them: those are read once for both (reading them took 1.8 s of a 15.6 s resolution at 10,000
+    articles, and was done twice)."""
+    orgs, people = _organisations(store), _people(store)
+    for e, names in _names(store).items():
+        node = orgs.get(e) or people.get(e)
+        if node is not None:
+            node.labels |= names
+    return orgs, people
+
+
+def _organisations(store) -> dict[str, OrgNode]:
     out: dict[str, OrgNode] = {}
     for r in rows(store, """SELECT ?g ?e ?type ?label ?ods ?town WHERE { GRAPH ?g { ?g a nhskg:Article .
         ?e a ?type . VALUES ?type { nhskg:Trust nhskg:FoundationTrust nhskg:Hospital nhskg:Regulator }
@@ -129,13 +141,10 @@ def organisations(store) -> dict[str, OrgNode]:
         for attr, key in (("pref", "label"), ("labels", "label"), ("ods", "ods"), ("towns", "town")):
             if r[key]:
                 getattr(node, attr).add(r[key])
-    for e, names in _names(store).items():
-        if e in out:
-            out[e].labels |= names
     return out
 
 
-def people(store) -> dict[str, PersonNode]:
+def _people(store) -> dict[str, PersonNode]:
     out: dict[str, PersonNode] = {}
     for r in rows(store, """SELECT ?g ?e ?label WHERE { GRAPH ?g { ?g a nhskg:Article . ?e a nhskg:Person .
         OPTIONAL { ?e skos:prefLabel ?label } } }"""):
@@ -144,9 +153,6 @@ def people(store) -> dict[str, PersonNode]:
         if r["label"]:
             node.pref.add(r["label"])
             node.labels.add(r["label"])
-    for e, names in _names(store).items():
-        if e in out:
-            out[e].labels |= names
     return out
 
 

@@ -52,7 +52,8 @@ def build(store, res: Resolution) -> Network:
         if detail:
             rel["details"].add(detail)
 
-    for iri, o in kgread.organisations(store).items():
+    orgs, people = kgread.entities(store)
+    for iri, o in orgs.items():
         node(res.of(iri), o.kind, o.labels, o.articles, o.ods)
     posts = kgread.posts(store)
     person_kind = {}
@@ -60,7 +61,7 @@ def build(store, res: Resolution) -> Network:
         rank = PERSON_KINDS.index(p.kind) if p.kind in PERSON_KINDS else 2
         c = res.of(p.person)
         person_kind[c] = min(person_kind.get(c, 2), rank)
-    for iri, p in kgread.people(store).items():
+    for iri, p in people.items():
         node(res.of(iri), PERSON_KINDS[person_kind.get(res.of(iri), 2)], p.labels, p.articles)
     for p in posts:
         if p.organisation:

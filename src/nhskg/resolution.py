@@ -399,7 +399,7 @@ def _show(span: daterange.Span) -> str:
 def compute(store: pyoxigraph.Store) -> Resolution:
     """Decide which nodes are one entity (reads the article graphs; writes nothing)."""
     articles = kgread.articles(store)
-    orgs, people = kgread.organisations(store), kgread.people(store)
+    orgs, people = kgread.entities(store)
     names = {i: _display(n.pref or n.labels) for i, n in (orgs | people).items()}
     r = _Resolver(names)
     org_uf = _resolve_orgs(orgs, kgread.sites(store), r)
