@@ -8,13 +8,13 @@ import pyoxigraph
 import pytest
 
 from cli_kit import facts_2021, run
+from corpus_kit import SHARED
 from nhskg.ingest.model import Article, Facts
 from nhskg import ingesting
 from nhskg.ingesting import ingest_paths
 from nhskg.store import article_graphs, graph_ntriples, graph_of_source, open_store, replace_graph
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def quads(location) -> int:

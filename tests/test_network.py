@@ -7,6 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from careers_kit import article, build_store, cqc, org, person
+from corpus_kit import CORPUS, ingested_corpus
 
 from nhskg import network, resolution
 from nhskg.cli import main
@@ -15,7 +16,6 @@ from nhskg.ingest.model import Rating
 from nhskg.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "careers"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "articles"
 
 
 def built(store_dir):
@@ -131,11 +131,7 @@ def test_career_fixtures_end_to_end(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not here")
-    store_dir = tmp_path_factory.mktemp("corpus") / "s"
-    assert main(["ingest", str(CORPUS), "--store", str(store_dir), "--no-progress"]) in (0, 1)
-    store = open_store(store_dir, create=False)
+    store = ingested_corpus(tmp_path_factory.mktemp("corpus") / "s")
     res = resolution.load(store)
     return network.build(store, res), res
 

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pyoxigraph
 import pytest
+from corpus_kit import ingested_corpus
 from hypothesis import given, settings, strategies as st
 
-from nhskg.ingesting import ingest_paths
 from nhskg.ordering import SortKey, Unorderable, sort_rows, split_order
-from nhskg.resolution import resolve
 from nhskg.resources import query_files
 from nhskg.sparql import run_local, with_values
-from nhskg.store import open_store
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "articles"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -139,11 +135,7 @@ def test_an_unprojected_key_is_refused_before_any_row_is_read():
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory):
-    location = str(tmp_path_factory.mktemp("ordering") / "store")
-    ingest_paths([str(CORPUS)], location, jobs=1)
-    store = open_store(location)
-    resolve(store)  # trust-timeline finds a trust through the resolution's name keys
-    return store
+    return ingested_corpus(tmp_path_factory.mktemp("ordering") / "store")  # resolved: trust-timeline needs it
 
 
 @pytest.mark.parametrize("name", sorted(query_files()))

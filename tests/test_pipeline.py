@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from rdflib import Literal
 from rdflib.namespace import SKOS
 
+from corpus_kit import SHARED
 from nhskg.ingest.document import published_from_text
 from nhskg.ingest.model import Article
 from nhskg.ingest.pipeline import extract
 from nhskg.ingest.rdf import to_graph
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 ARTICLE = """Northshire hospital trust told to improve
 date 2019-04-02

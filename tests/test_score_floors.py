@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus_kit import SHARED
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[1] / "shared"
 SCORER = SHARED / "eval" / "score.py"
 FLOORS = json.loads((HERE / "score_floors.json").read_text())
 

@@ -3,19 +3,18 @@ on every shape fixture, on the real corpus's article graphs, and on fixtures bro
 refuses shapes it does not implement, so that validation falls back to pyshacl rather than guess."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
+from corpus_kit import SHARED
 from nhskg import validation
 from nhskg.shacl_subset import Unsupported, compile_shapes
 from nhskg.validation import validate, validate_with_pyshacl
 from shapes_kit import SHAPE_DIRS, fixture_graph
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EX = Namespace("http://example.org/test/")
 NHSKG = Namespace("https://w3id.org/nhskg/ontology#")
 V = Namespace("https://w3id.org/nhskg/vocab/")

@@ -2,11 +2,11 @@
 the RDF mapping and the real extractor produce graphs that conform."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, BNode, Graph, Namespace
 
+from corpus_kit import SHARED
 from nhskg.ingest.model import (Article, Enforcement, Evidence, Facts, Inspection, Organisation, Person, Quote,
                                 Rating, SpecialMeasures)
 from nhskg.ingest.rdf import to_graph
@@ -14,7 +14,6 @@ from nhskg import validation
 from shapes_kit import FIXTURES, fixture_graph
 from nhskg.validation import reference_graph, shapes_graph, validate, validate_each
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EX = "http://example.org/test/"
 SH = Namespace("http://www.w3.org/ns/shacl#")
 NHSKG = Namespace("https://w3id.org/nhskg/ontology#")
