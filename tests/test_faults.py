@@ -1,4 +1,4 @@
-"""Faults: an ingest killed with SIGKILL, a triplestore stopped and restarted or not answering during a push,
+"""Faults: an ingest killed with SIGKILL during a bulk load, a triplestore stopped and restarted or not answering during a push,
 and credentials that must not show anywhere on the way.
 
 The push tests go through a small TCP proxy in front of a real Oxigraph server, which can pass
@@ -22,6 +22,7 @@ import pytest
 
 from cli_kit import build_store, facts_2021, run
 from servers import Server, free_port, remote_quads, require, store_counts, store_quads, wait_until_up
+from nhskg.bulk import BATCH, JOURNAL
 from nhskg.store import NHSKG_SOURCE, article_graphs
 
 pytestmark = pytest.mark.triplestore
@@ -72,42 +73,43 @@ def per_source(location) -> dict[str, int]:
     return counts
 
 
-def wal_bytes(location: Path) -> int:
-    total = 0
-    for f in location.glob("*.log"):
-        try:
-            total += f.stat().st_size
-        except FileNotFoundError:  # a log RocksDB removed after a flush
-            pass
-    return total
-
-
-def test_an_ingest_killed_mid_way_leaves_a_store_that_opens_validates_and_completes(capsys, tmp_path):
-    # Killed once the store's write-ahead log shows commits: a read-only reader of the store, which
-    # this test watched before, saw no article at all while ingest loaded them (seen once ingest ran
-    # at ~120 articles/s), and 200 articles were all in before it saw 20.
-    n = 800
+def test_an_ingest_killed_during_a_bulk_load_leaves_a_store_that_opens_validates_and_completes(capsys, tmp_path):
+    # New articles are loaded in batches of bulk.BATCH without a transaction; the kill lands while the
+    # second batch is loading (its journal is there), so the store holds the first batch, part of the
+    # second, and a journal naming the second's graphs, which the next open must drop.
+    n = 2 * BATCH + 200
     write_articles(tmp_path / "in", n)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     assert run(capsys, "ingest", str(tmp_path / "in"), "--store", str(clean))[0] == 0
 
+    journal = killed / JOURNAL
+    seen = []  # the journal's states, present or not, each time it changed
+
+    def second_batch_loading() -> bool:
+        if not seen or seen[-1] != journal.exists():
+            seen.append(journal.exists())
+        return seen.count(True) == 2 or process.poll() is not None
+
     process = nhskg("ingest", str(tmp_path / "in"), "--store", str(killed))
     try:
-        wait_for(lambda: wal_bytes(killed) > 300_000 or process.poll() is not None, "the ingest to store articles")
+        wait_for(second_batch_loading, "the second bulk load to start")
     finally:
         os.killpg(process.pid, signal.SIGKILL)  # the ingest and its worker processes
         process.communicate()
-    assert process.returncode == -signal.SIGKILL
-    partial = per_source(killed)
-    assert 0 < len(partial) < n  # killed mid-way
-    assert all(partial[s] == c for s, c in per_source(clean).items() if s in partial)  # no article half-written
+    assert process.returncode == -signal.SIGKILL and journal.exists()
 
-    code, out, _ = run(capsys, "validate", "--store", str(killed))
-    assert code == 0 and out.splitlines()[-1] == f"{len(partial)} article graphs checked, 0 with violations"
+    code, out, _ = run(capsys, "validate", "--store", str(killed))  # the first open for writing undoes the batch
+    assert not journal.exists()
+    partial = per_source(killed)
+    assert len(partial) == BATCH  # the first batch whole, nothing of the second
+    assert all(partial[s] == c for s, c in per_source(clean).items() if s in partial)  # no article half-written
+    assert code == 0 and out.splitlines()[-1] == f"{BATCH} article graphs checked, 0 with violations"
+
     code, _, err = run(capsys, "ingest", str(tmp_path / "in"), "--store", str(killed))
     assert code == 0, err
     assert per_source(killed) == per_source(clean) and len(per_source(clean)) == n
     assert store_counts(killed) == store_counts(clean)  # the vocabularies and resolution graphs too
+    assert not list(killed.glob("bulk-*"))  # the killed load's unfinished files were cleared away
 
 
 # --- push through faults ---

@@ -1,7 +1,9 @@
 """The embedded on-disk store: a pyoxigraph Store holding one named graph per article.
 
 Replacing an article's graph is one transaction (a load when the graph is new, else one SPARQL Update
-DROP + INSERT DATA): a crash leaves either the old graph or the new one, never half of either. Graphs
+DROP + INSERT DATA): a crash leaves either the old graph or the new one, never half of either. New
+article graphs from an ingest are loaded in bulk instead, journalled so that a batch a crash cut short is
+dropped at the next open (`bulk`). Graphs
 derived from the whole store are too large for one transaction and are written in chunks, marked
 complete last (`rewrite_derived_graph`).
 """
@@ -16,6 +18,7 @@ from typing import Iterable
 import pyoxigraph
 from rdflib import Graph
 
+from .bulk import undo_interrupted
 from .resources import ontology_files
 
 GRAPHS = "https://w3id.org/nhskg/graph/"  # graphs nhskg keeps besides the articles' are named under this
@@ -63,6 +66,7 @@ def open_store(location: str | os.PathLike, *, create: bool = True, read_only: b
         except (OSError, RuntimeError) as e2:  # RocksDB reports a writer's moving files as corruption
             raise StoreError(f"cannot open store {path} while another process writes it: "
                              f"{str(e2).splitlines()[0][:200]}") from None
+    undo_interrupted(store, path)
     _ensure_vocabularies(store)
     return store
 

@@ -1,0 +1,89 @@
+"""New article graphs written many at a time by pyoxigraph's bulk loader, with a journal to undo a batch
+that was interrupted.
+
+A transactional load costs ~4.3 ms of CPU for an article's ~220 triples (RocksDB writes each quad into
+every index through its memtable); the bulk loader writes sorted files straight into the indexes, ~1.8 ms
+an article in batches of a few hundred. It has no transaction, so before a batch the names of its graphs
+are written to a journal in the store folder and removed once the batch is in. A journal found when the
+store is next opened for writing names graphs that may be partly loaded: they are dropped (they were new,
+so nothing older is lost) and the journal removed, which leaves the store as it was before the batch.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph
+
+JOURNAL = "nhskg-bulk-journal"
+BATCH = 500  # articles a bulk load: 100 and 500 cost alike an article; fewer, larger files compact less
+
+
+class BulkLoader:
+    """Collects new article graphs and loads them in batches of `batch` (or at `commit`).
+
+    Only graphs the store does not hold yet belong here: replacing one must stay one transaction.
+    """
+
+    def __init__(self, store: pyoxigraph.Store, folder: str | os.PathLike, batch: int = BATCH) -> None:
+        self._store = store
+        self._folder = folder
+        self._journal = Path(folder) / JOURNAL
+        self._batch = batch
+        self._pending: dict[str, str] = {}
+
+    def takes(self, name: str, ntriples: str) -> bool:
+        """Whether this graph may be bulk-loaded: new to the store and to the batch, and without blank
+        nodes, whose labels would merge across the articles of one N-Quads document."""
+        return (name not in self._pending and "_:" not in ntriples
+                and not self._store.contains_named_graph(pyoxigraph.NamedNode(name)))
+
+    def add(self, name: str, ntriples: str) -> None:
+        self._pending[name] = ntriples
+        if len(self._pending) >= self._batch:
+            self.commit()
+
+    def commit(self) -> None:
+        """Load every pending graph; if the load fails, none of them stays in the store."""
+        pending, self._pending = self._pending, {}
+        if not pending:
+            return
+        _write_journal(self._journal, pending)
+        try:
+            # N-Triples escape every line break inside a literal, so " .\n" only ever ends a line.
+            data = "".join(nt.replace(" .\n", f" {pyoxigraph.NamedNode(name)} .\n") for name, nt in pending.items())
+            self._store.bulk_load(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+            self._store.flush()
+        except BaseException:  # a parse error writes nothing; a failing disk might have written part
+            undo_interrupted(self._store, self._folder)
+            raise
+        self._journal.unlink()
+
+
+def undo_interrupted(store: pyoxigraph.Store, folder: str | os.PathLike) -> int:
+    """Drop the graphs of a bulk load that did not finish; the number of graphs named by its journal.
+
+    Called with the store open for writing, so no other load is under way: the loader's sorted files
+    left in the folder (named bulk-*.sst by pyoxigraph) are the killed load's, and go too.
+    """
+    journal = Path(folder) / JOURNAL
+    if not journal.is_file():
+        return 0
+    for leftover in Path(folder).glob("bulk-*.sst"):
+        leftover.unlink()
+    names = [n for n in journal.read_text(encoding="utf-8").splitlines() if n]
+    if names:
+        store.update(" ;\n".join(f"DROP SILENT GRAPH {pyoxigraph.NamedNode(n)}" for n in names))
+        store.flush()
+    journal.unlink()
+    return len(names)
+
+
+def _write_journal(path: Path, names) -> None:
+    # Written whole to a side file and renamed, so a journal is never found half-written.
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("".join(f"{n}\n" for n in names))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
