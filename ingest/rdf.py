@@ -6,11 +6,12 @@ name is the article IRI, so re-ingesting the article replaces exactly these trip
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from rdflib import RDF as _RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS as _DCTERMS, PROV as _PROV, SKOS as _SKOS, Namespace
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from .dates import date_literal
 from .iris import (CQC_PROVIDER, NHSKG as _NHSKG, article_iri, fact_iri, hospital_iri, person_iri,
@@ -41,8 +42,21 @@ SM_STATUS = {"placed": "placed in special measures", "remains": "remains in spec
              "out": "taken out of special measures", "recommended": "recommended for special measures"}
 
 
+# Literals are immutable, and making one costs ~12 us (rdflib normalises and casts every value); a fact's
+# sentence, method, offsets and confidence recur across the facts of a sentence and across articles.
+@lru_cache(maxsize=1 << 16)
 def text(value: str) -> Literal:
     return Literal(clean_literal(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def _integer(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+@lru_cache(maxsize=1 << 10)
+def _confidence(c: float) -> Literal:
+    return Literal(Decimal(str(round(c, 3))), datatype=XSD.decimal)
 
 
 def org_iri(o: Organisation) -> URIRef:
@@ -79,7 +93,14 @@ class Triples:
 
     def ntriples(self) -> str:
         """N-Triples exactly as rdflib's serializer writes them (the same escaping of literals)."""
-        return "".join(map(_nt_row, self._triples))
+        return "".join([f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in self._triples])
+
+
+@lru_cache(maxsize=1 << 16)
+def _nt(term: URIRef | Literal) -> str:
+    """A term as rdflib's N-Triples row writer writes it; made once, since URIRef.n3 checks the IRI at
+    every call and most terms (classes, properties, entities, sentences) recur."""
+    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
 
 
 def to_graph(facts: Facts) -> tuple[URIRef, Graph]:
@@ -114,10 +135,10 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
         g.add((node, PROV.wasDerivedFrom, art))
         if ev is not None:
             g.add((node, NHSKG.sentence, text(ev.sentence)))
-            g.add((node, NHSKG.startOffset, Literal(ev.start, datatype=XSD.integer)))
-            g.add((node, NHSKG.endOffset, Literal(ev.end, datatype=XSD.integer)))
+            g.add((node, NHSKG.startOffset, _integer(ev.start)))
+            g.add((node, NHSKG.endOffset, _integer(ev.end)))
             g.add((node, NHSKG.extractionMethod, text(ev.method)))
-            g.add((node, NHSKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
+            g.add((node, NHSKG.confidence, _confidence(ev.confidence)))
         return node
 
     def mention(entity: URIRef, name: str, aliases: list[str], ev: Evidence | None) -> None:
