@@ -34,20 +34,22 @@ def test_each_graph_of_a_batch_holds_its_own_triples_as_a_transactional_load_wou
     assert len(bulk) == len(one_by_one) and not (tmp_path / "bulk" / JOURNAL).exists()
 
 
-def test_a_graph_already_stored_or_already_in_the_batch_is_not_taken(tmp_path):
+@pytest.mark.parametrize("batch", [1, 500])  # the graph loading in the thread, or still pending
+def test_a_graph_already_stored_or_already_in_a_batch_is_not_taken(tmp_path, batch):
     store = open_store(tmp_path)
-    loader = BulkLoader(store, tmp_path)
+    loader = BulkLoader(store, tmp_path, batch=batch)
     replace_graph(store, G + "old", nt("a"))
     loader.add(G + "new", nt("b"))
     assert not loader.takes(G + "old", nt("c"))  # replacing must stay one transaction
-    assert not loader.takes(G + "new", nt("c"))  # two loads of one graph in a batch would merge
+    assert not loader.takes(G + "new", nt("c"))  # two loads of one graph would merge
     assert not loader.takes(G + "other", "_:b0 <http://example.org/p> _:b1 .\n")  # labels would merge across articles
     assert loader.takes(G + "other", nt("d"))
 
 
-def test_a_batch_that_fails_to_load_leaves_none_of_its_graphs(tmp_path):
+@pytest.mark.parametrize("batch", [2, 500])  # started by add, in the thread; or by commit
+def test_a_batch_that_fails_to_load_leaves_none_of_its_graphs_and_its_error_reaches_the_caller(tmp_path, batch):
     store = open_store(tmp_path)
-    loader = BulkLoader(store, tmp_path)
+    loader = BulkLoader(store, tmp_path, batch=batch)
     replace_graph(store, G + "kept", nt("k"))
     loader.add(G + "a", nt("a"))
     loader.add(G + "b", nt("b") + '<http://example.org/x> <http://example.org/p> "unterminated .\n')
@@ -55,6 +57,9 @@ def test_a_batch_that_fails_to_load_leaves_none_of_its_graphs(tmp_path):
         loader.commit()
     assert graph(store, G + "a") == set() and graph(store, G + "b") == set()
     assert len(graph(store, G + "kept")) == 2 and not (tmp_path / JOURNAL).exists()
+    loader.add(G + "c", nt("c"))  # the loader goes on after a failed batch
+    loader.commit()
+    assert len(graph(store, G + "c")) == 2
 
 
 def test_a_batch_cut_short_is_dropped_with_its_leftover_files_when_the_store_is_next_opened(tmp_path):

@@ -11,6 +11,7 @@ so nothing older is lost) and the journal removed, which leaves the store as it 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pyoxigraph
@@ -20,7 +21,9 @@ BATCH = 500  # articles a bulk load: 100 and 500 cost alike an article; fewer, l
 
 
 class BulkLoader:
-    """Collects new article graphs and loads them in batches of `batch` (or at `commit`).
+    """Collects new article graphs and loads them in batches of `batch`, one batch at a time in a thread
+    while the next one fills (pyoxigraph lets go of the GIL while it loads). `commit` loads what is
+    pending and waits for every load; an error of a load is raised by the next `add` or `commit`.
 
     Only graphs the store does not hold yet belong here: replacing one must stay one transaction.
     """
@@ -31,33 +34,57 @@ class BulkLoader:
         self._journal = Path(folder) / JOURNAL
         self._batch = batch
         self._pending: dict[str, str] = {}
+        self._loading: dict[str, str] = {}
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
 
     def takes(self, name: str, ntriples: str) -> bool:
-        """Whether this graph may be bulk-loaded: new to the store and to the batch, and without blank
+        """Whether this graph may be bulk-loaded: new to the store and to the batches, and without blank
         nodes, whose labels would merge across the articles of one N-Quads document."""
-        return (name not in self._pending and "_:" not in ntriples
+        return (name not in self._pending and name not in self._loading and "_:" not in ntriples
                 and not self._store.contains_named_graph(pyoxigraph.NamedNode(name)))
 
     def add(self, name: str, ntriples: str) -> None:
         self._pending[name] = ntriples
         if len(self._pending) >= self._batch:
-            self.commit()
+            self._start()
 
     def commit(self) -> None:
-        """Load every pending graph; if the load fails, none of them stays in the store."""
-        pending, self._pending = self._pending, {}
-        if not pending:
+        """Load every pending graph and wait; if a load fails, none of its graphs stays in the store."""
+        self._start()
+        self._wait()
+
+    def _start(self) -> None:
+        self._wait()  # one load at a time: each has the journal to itself
+        if not self._pending:
             return
-        _write_journal(self._journal, pending)
+        self._loading, self._pending = self._pending, {}
+        # Not a daemon: an interpreter exiting mid-load waits for it rather than leave it to the journal.
+        self._thread = threading.Thread(target=self._load, args=(self._loading,), name="bulk-load")
+        self._thread.start()
+
+    def _wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread, self._loading = None, {}
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _load(self, batch: dict[str, str]) -> None:
         try:
-            # N-Triples escape every line break inside a literal, so " .\n" only ever ends a line.
-            data = "".join(nt.replace(" .\n", f" {pyoxigraph.NamedNode(name)} .\n") for name, nt in pending.items())
-            self._store.bulk_load(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
-            self._store.flush()
-        except BaseException:  # a parse error writes nothing; a failing disk might have written part
-            undo_interrupted(self._store, self._folder)
-            raise
-        self._journal.unlink()
+            _write_journal(self._journal, batch)
+            try:
+                # N-Triples escape every line break inside a literal, so " .\n" only ever ends a line.
+                data = "".join(nt.replace(" .\n", f" {pyoxigraph.NamedNode(name)} .\n") for name, nt in batch.items())
+                self._store.bulk_load(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+                self._store.flush()
+            except BaseException:  # a parse error writes nothing; a failing disk might have written part
+                undo_interrupted(self._store, self._folder)
+                raise
+            self._journal.unlink()
+        except BaseException as e:  # handed to the caller's thread at its next add or commit
+            self._error = e
 
 
 def undo_interrupted(store: pyoxigraph.Store, folder: str | os.PathLike) -> int:
