@@ -136,6 +136,7 @@ _SITE_WORDS = {"hospital", "hospitals", "infirmary", "centre", "hospice"}
 _JOINS = {"and", "of", "at", "for", "&", "on", "upon"}
 
 
+@lru_cache(maxsize=65536)  # called on every capitalised word of every article; words repeat
 def token_key(token: str) -> str:
     """A word compared without case or a possessive ending: "Hospitals’" is "hospitals"."""
     t = token.lower().replace("’", "'")

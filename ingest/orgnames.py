@@ -154,9 +154,13 @@ def compound_sites(text: str, taken: list[tuple[int, int]]):
     for w in _CAPITALISED.finditer(text):
         if w.start() < done or token_key(w.group()) not in firsts:
             continue
-        tokens = [(t.start(), t.end(), token_key(t.group())) for t in islice(SITE_TOKEN.finditer(text, w.start()), 12)]
-        entries = index.get((tokens[0][2], tokens[1][2])) if len(tokens) > 1 else None
-        words = next((ws for ws, _site in entries or () if tuple(t[2] for t in tokens[:len(ws)]) == ws), None)
+        found = SITE_TOKEN.finditer(text, w.start())
+        tokens = [(t.start(), t.end(), token_key(t.group())) for t in islice(found, 2)]
+        # Most capitalised words start no compound name: the first two words rule them out before more are read.
+        if len(tokens) < 2 or not (entries := index.get((tokens[0][2], tokens[1][2]))):
+            continue
+        tokens += [(t.start(), t.end(), token_key(t.group())) for t in islice(found, 10)]
+        words = next((ws for ws, _site in entries if tuple(t[2] for t in tokens[:len(ws)]) == ws), None)
         if words is None:
             continue
         s, end = w.start(), tokens[len(words) - 1][1]
