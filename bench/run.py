@@ -136,7 +136,10 @@ def bench(a, sizes: list[int], work: Path, results: dict, save=lambda results: N
     largest = sizes[-1]
     needed = max(largest, a.extract_n, a.plain_n if a.plain_n <= largest else 0, a.score_n)
     cores = os.cpu_count() or 1
-    results.setdefault("machine", machine())
+    if "machine" in results:  # resumed: the header must not pass the kept figures off as this run's
+        results["machine"].setdefault("resumed", []).append(time.strftime("%Y-%m-%d %H:%M:%S"))
+    else:
+        results["machine"] = machine()
     results.update(sizes=sizes, seed=a.seed)
 
     def step(holder: dict, key: str, measure_it) -> dict:

@@ -98,9 +98,11 @@ def test_goldcheck_rejects_what_the_guide_forbids():
 def test_run_writes_every_figure(tmp_path):
     out, md = tmp_path / "results.json", tmp_path / "BENCHMARKS.md"
     subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "12", "--extract-n", "12", "--plain-n", "12",
-                    "--score-n", "12", "--profile-n", "3", "--repeats", "2", "--out", str(out), "--md", str(md)],
+                    "--score-n", "12", "--profile-n", "3", "--repeats", "2", "--out", str(out), "--md", str(md),
+                    "--work", str(tmp_path / "work")],
                    check=True, capture_output=True, text=True)
     r = json.loads(out.read_text())
+    assert "resumed" not in r["machine"] and "resumed with --resume" not in md.read_text()
     for key in ("machine", "generate", "ingest", "extraction", "queries", "push", "validate", "plain",
                 "accuracy", "profile", "ratios", "targets"):
         assert key in r, key
@@ -126,3 +128,17 @@ def test_run_writes_every_figure(tmp_path):
             "ingest_speedup"} <= set(r["targets"])
     text = md.read_text()
     assert "## Targets" in text and "trust-timeline" in text
+
+
+def test_a_resumed_run_keeps_the_figures_and_says_it_was_resumed(tmp_path):
+    out, md, work = tmp_path / "results.json", tmp_path / "BENCHMARKS.md", tmp_path / "work"
+    args = [sys.executable, str(BENCH / "run.py"), "--sizes", "12", "--extract-n", "12", "--plain-n", "12",
+            "--score-n", "12", "--profile-n", "3", "--repeats", "2", "--work", str(work), "--md", str(md)]
+    subprocess.run([*args, "--out", str(out)], check=True, capture_output=True, text=True)
+    first = json.loads(out.read_text())
+    again = tmp_path / "again.json"
+    subprocess.run([*args, "--out", str(again), "--resume", str(out)], check=True, capture_output=True, text=True)
+    second = json.loads(again.read_text())
+    assert second["ingest"] == first["ingest"] and second["queries"] == first["queries"]
+    assert second["machine"]["started"] == first["machine"]["started"] and len(second["machine"]["resumed"]) == 1
+    assert f"resumed with --resume on {second['machine']['resumed'][0]}" in md.read_text()
