@@ -3,9 +3,8 @@
 Replacing an article's graph is one transaction (a load when the graph is new, else one SPARQL Update
 DROP + INSERT DATA): a crash leaves either the old graph or the new one, never half of either. New
 article graphs from an ingest are loaded in bulk instead, journalled so that a batch a crash cut short is
-dropped at the next open (`bulk`). Graphs
-derived from the whole store are too large for one transaction and are written in chunks, marked
-complete last (`rewrite_derived_graph`).
+dropped at the next open (`bulk`). Graphs derived from the whole store are too large for one transaction
+and are written in chunks, marked complete last (`rewrite_derived_graph`).
 """
 from __future__ import annotations
 
