@@ -24,6 +24,23 @@ def generate(n: int, out: Path, seed: int, jobs: int = 1) -> None:
                     "--jobs", str(jobs)], check=True, capture_output=True)
 
 
+def run_bench(folder: Path, out: Path, *extra: str) -> None:
+    """run.py at a tiny size, its work in `folder`; the Markdown goes to `out` with the suffix .md, so that a
+    resumed run does not overwrite the first run's."""
+    subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "12", "--extract-n", "12", "--plain-n", "12",
+                    "--score-n", "12", "--profile-n", "3", "--repeats", "2", "--work", str(folder / "work"),
+                    "--md", str(out.with_suffix(".md")), "--out", str(out), *extra],
+                   check=True, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory) -> Path:
+    """One tiny run, shared: the figures are checked by one test and resumed by another."""
+    folder = tmp_path_factory.mktemp("bench")
+    run_bench(folder, folder / "results.json")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("synth")
@@ -95,13 +112,9 @@ def test_goldcheck_rejects_what_the_guide_forbids():
         assert needle in found, needle
 
 
-def test_run_writes_every_figure(tmp_path):
-    out, md = tmp_path / "results.json", tmp_path / "BENCHMARKS.md"
-    subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "12", "--extract-n", "12", "--plain-n", "12",
-                    "--score-n", "12", "--profile-n", "3", "--repeats", "2", "--out", str(out), "--md", str(md),
-                    "--work", str(tmp_path / "work")],
-                   check=True, capture_output=True, text=True)
-    r = json.loads(out.read_text())
+def test_run_writes_every_figure(tiny_run):
+    md = tiny_run / "results.md"
+    r = json.loads((tiny_run / "results.json").read_text())
     assert "resumed" not in r["machine"] and "resumed with --resume" not in md.read_text()
     for key in ("machine", "generate", "ingest", "extraction", "queries", "push", "validate", "plain",
                 "accuracy", "profile", "ratios", "targets"):
@@ -130,15 +143,11 @@ def test_run_writes_every_figure(tmp_path):
     assert "## Targets" in text and "trust-timeline" in text
 
 
-def test_a_resumed_run_keeps_the_figures_and_says_it_was_resumed(tmp_path):
-    out, md, work = tmp_path / "results.json", tmp_path / "BENCHMARKS.md", tmp_path / "work"
-    args = [sys.executable, str(BENCH / "run.py"), "--sizes", "12", "--extract-n", "12", "--plain-n", "12",
-            "--score-n", "12", "--profile-n", "3", "--repeats", "2", "--work", str(work), "--md", str(md)]
-    subprocess.run([*args, "--out", str(out)], check=True, capture_output=True, text=True)
-    first = json.loads(out.read_text())
-    again = tmp_path / "again.json"
-    subprocess.run([*args, "--out", str(again), "--resume", str(out)], check=True, capture_output=True, text=True)
+def test_a_resumed_run_keeps_the_figures_and_says_it_was_resumed(tiny_run):
+    first = json.loads((tiny_run / "results.json").read_text())
+    again = tiny_run / "again.json"
+    run_bench(tiny_run, again, "--resume", str(tiny_run / "results.json"))
     second = json.loads(again.read_text())
     assert second["ingest"] == first["ingest"] and second["queries"] == first["queries"]
     assert second["machine"]["started"] == first["machine"]["started"] and len(second["machine"]["resumed"]) == 1
-    assert f"resumed with --resume on {second['machine']['resumed'][0]}" in md.read_text()
+    assert f"resumed with --resume on {second['machine']['resumed'][0]}" in again.with_suffix(".md").read_text()
