@@ -33,7 +33,8 @@ class Network:
 
 
 def build(store, res: Resolution) -> Network:
-    arts = kgread.articles(store)
+    read = kgread.entity_records(store)
+    arts, orgs, people, posts = read.articles, read.orgs, read.people, read.posts
     g = nx.Graph()
 
     def node(iri: str, kind: str, names=(), articles=(), codes=()):
@@ -52,10 +53,8 @@ def build(store, res: Resolution) -> Network:
         if detail:
             rel["details"].add(detail)
 
-    orgs, people = kgread.entities(store)
     for iri, o in orgs.items():
         node(res.of(iri), o.kind, o.labels, o.articles, o.ods)
-    posts = kgread.posts(store)
     person_kind = {}
     for p in posts:
         rank = PERSON_KINDS.index(p.kind) if p.kind in PERSON_KINDS else 2
@@ -66,7 +65,7 @@ def build(store, res: Resolution) -> Network:
     for p in posts:
         if p.organisation:
             link(res.of(p.person), "holds a post at", res.of(p.organisation), p.article, p.role)
-    for s in kgread.sites(store):
+    for s in read.sites:
         link(res.of(s.trust), "runs", res.of(s.hospital), s.article)
     regulator = next((n for n, k in g.nodes(data="kind") if k == "regulator"), CQC)
     for e in kgread.events(store):

@@ -398,11 +398,11 @@ def _show(span: daterange.Span) -> str:
 
 def compute(store: pyoxigraph.Store) -> Resolution:
     """Decide which nodes are one entity (reads the article graphs; writes nothing)."""
-    articles = kgread.articles(store)
-    orgs, people = kgread.entities(store)
+    read = kgread.entity_records(store)
+    articles, orgs, people = read.articles, read.orgs, read.people
     names = {i: _display(n.pref or n.labels) for i, n in (orgs | people).items()}
     r = _Resolver(names)
-    org_uf = _resolve_orgs(orgs, kgread.sites(store), r)
+    org_uf = _resolve_orgs(orgs, read.sites, r)
 
     def org_of(node: str) -> str:
         """An organisation's canonical cluster; a hospital's is its trust's when the trust is known."""
@@ -412,7 +412,7 @@ def compute(store: pyoxigraph.Store) -> Resolution:
         trusts = org_uf.context[root].get("trust", set())
         return min(trusts) if len(trusts) == 1 else root
 
-    person_uf = _resolve_people(people, kgread.posts(store), org_of, articles, r)
+    person_uf = _resolve_people(people, read.posts, org_of, articles, r)
     canonical, labels = {}, {}
     for uf, nodes in ((org_uf, orgs), (person_uf, people)):
         clusters: dict[str, list[str]] = defaultdict(list)
