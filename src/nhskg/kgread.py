@@ -122,11 +122,11 @@ _ORG_KIND = {NHSKG + "Trust": "trust", NHSKG + "FoundationTrust": "trust", NHSKG
 @dataclass
 class EntityRecords:
     """The articles, the nodes they name and how those are linked: what entity resolution and the
-    network read."""
+    network read. Organisations and people carry every name the articles' mentions give them."""
 
     articles: dict[str, ArticleInfo]
     orgs: dict[str, OrgNode]
-    people: dict[str, PersonNode]  # organisations and people carry all the names their mentions give them
+    people: dict[str, PersonNode]
     sites: list[Site]
     posts: list[PostRec]
 
