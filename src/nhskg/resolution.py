@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 import pyoxigraph
@@ -89,6 +90,7 @@ class Resolution:
         return out
 
 
+@lru_cache(maxsize=1 << 18)  # the same names, words and roles come back from every article that uses them
 def fold(text: str) -> str:
     """Lower-case ASCII words: what two spellings of one name have in common."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
