@@ -134,7 +134,8 @@ class EntityRecords:
 def entity_records(store) -> EntityRecords:
     """Read two queries at a time: pyoxigraph lets go of the GIL while it evaluates, so the second
     core, idle once an ingest's workers stop, does half the work (at 10,000 articles 6.4 s one after
-    another, 4.0 s two at a time). Longest first, so that the two threads end together."""
+    another, 4.0 s two at a time). The three long reads (organisations, names, posts) first, so
+    that the two threads end close together."""
     reads = (_organisations, _names, posts, _people, articles, sites)
     with ThreadPoolExecutor(2) as pool:
         pending = [pool.submit(read, store) for read in reads]
