@@ -1,4 +1,5 @@
-"""Time a command and measure its memory: the largest process's peak (wait4) and the whole tree's (sampled)."""
+"""Time a command and measure its memory and CPU: the largest process's peak memory (wait4), the whole tree's
+(sampled), the CPU time of the whole tree (wait4) and of its first process alone (sampled)."""
 from __future__ import annotations
 
 import os
@@ -9,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -21,6 +23,10 @@ class Run:
     # process between fork and exec, so it reads high when the bench itself has grown (after the queries)
     peak_rss_mb: float
     peak_tree_mb: float  # the tree's summed RSS, sampled every 0.1 s (workers + parent)
+    cpu_s: float  # user + system CPU of the command and every child it waited for (wait4)
+    # user + system CPU of the command's own process, all its threads, sampled every 0.1 s: the parent's
+    # share of cpu_s, to within the last 0.1 s of its life
+    cpu_root_s: float
 
 
 def _children() -> dict[int, list[int]]:
@@ -49,15 +55,26 @@ def tree_rss(root: int) -> int:
     return total
 
 
+def process_cpu_s(pid: int) -> float | None:
+    """utime + stime of one process (every thread of it), from /proc; None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def run(cmd: list[str], env: dict | None = None) -> Run:
     started = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = [0]
+    peak, root_cpu = [0], [0.0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.1):
             peak[0] = max(peak[0], tree_rss(p.pid))
+            root_cpu[0] = process_cpu_s(p.pid) or root_cpu[0]
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -72,7 +89,8 @@ def run(cmd: list[str], env: dict | None = None) -> Run:
     for t in readers:
         t.join()
     sampler.join()
-    return Run(seconds, p.returncode, "".join(out), "".join(err), usage.ru_maxrss / 1024, peak[0] / 2**20)
+    return Run(seconds, p.returncode, "".join(out), "".join(err), usage.ru_maxrss / 1024, peak[0] / 2**20,
+               usage.ru_utime + usage.ru_stime, root_cpu[0])
 
 
 def latency(fn, repeats: int, budget_s: float = 60.0, at_least: int = 3, warm_up: bool = True) -> dict:

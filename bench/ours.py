@@ -37,7 +37,8 @@ def ingest(articles: Path, store: Path, jobs: int, n: int) -> dict:
         return _failed("nhskg ingest", r)
     return {"available": True, "articles": n, "jobs": jobs, "seconds": round(r.seconds, 2),
             "articles_per_s": round(n / r.seconds, 1), "stored": int(m[1]), "triples": int(m[2]),
-            "rejected": int(m[3]), "peak_rss_mb": round(r.peak_rss_mb), "peak_tree_mb": round(r.peak_tree_mb)}
+            "rejected": int(m[3]), "peak_rss_mb": round(r.peak_rss_mb), "peak_tree_mb": round(r.peak_tree_mb),
+            "cpu_s": round(r.cpu_s, 1), "cpu_parent_s": round(r.cpu_root_s, 1)}
 
 
 def extraction(articles: Path, n: int) -> dict:

@@ -102,6 +102,7 @@ def markdown(r: dict) -> str:
                              f"{d['rejected']} | {d['peak_rss_mb']} | {d['peak_tree_mb']} |")
             else:
                 lines.append(f"| {n} | {mode.replace('_', ' ')} | {_na(d)} | | | | | |")
+    lines += _cpu_section(r)
     e = r["extraction"]
     lines += ["", "## Extraction alone (`pipeline.extract`, one process)", "",
               f"{e['articles']} articles, {e['cpu_seconds']} CPU s: **{e['articles_per_s_per_core']} articles/s "
@@ -129,6 +130,41 @@ def markdown(r: dict) -> str:
     if ANALYSIS.exists():
         lines += ["", ANALYSIS.read_text().strip()]
     return "\n".join(lines) + "\n"
+
+
+def cpu_budget_ms(cores: int, articles_per_s: float) -> float:
+    """The CPU an article may cost, all processes together, for `cores` fully busy cores to ingest at that rate."""
+    return round(cores * 1000 / articles_per_s, 1)
+
+
+def _cpu_section(r: dict) -> list[str]:
+    cores = r["machine"]["cores"]
+    rows = [(n, d) for n, row in r["ingest"].items() for d in row.values() if available(d) and "cpu_s" in d]
+    out = ["", "## CPU an article, and the ceiling it sets", "",
+           "The CPU of all processes of an ingest (wait4), split into the parent's (reading the files, the store's "
+           "writes with RocksDB's compaction threads, entity resolution; sampled from /proc) and the workers' "
+           "(extraction, mapping, SHACL). However well the work is spread, "
+           f"{cores} cores cannot ingest faster than {cores} x 1000 / (CPU ms an article): "
+           f"{TARGETS['ingest_articles_per_s_all_cores'][1]} articles/s on {cores} cores allows "
+           f"**{cpu_budget_ms(cores, TARGETS['ingest_articles_per_s_all_cores'][1])} ms an article**.", ""]
+    if rows:
+        out += ["| articles | processes | articles/s | CPU ms an article: parent | workers | all | "
+                f"ceiling on {cores} cores, articles/s | cores busy |", "|---|---|---|---|---|---|---|---|"]
+        for n, d in rows:
+            per = {k: d[k] * 1000 / d["articles"] for k in ("cpu_s", "cpu_parent_s")}
+            out.append(f"| {n} | {d['jobs']} | {d['articles_per_s']} | {per['cpu_parent_s']:.1f} | "
+                       f"{per['cpu_s'] - per['cpu_parent_s']:.1f} | {per['cpu_s']:.1f} | "
+                       f"{cores * 1000 / per['cpu_s']:.0f} | {d['cpu_s'] / d['seconds']:.2f} |")
+    else:
+        out.append("CPU was not measured in these runs.")
+    st = r.get("steps")
+    if available(st):
+        ms = st["ms_per_article"]
+        out += ["", f"A worker's steps, each timed alone over {st['articles']} articles in the ingest's batches "
+                    "(CPU ms an article): " + ", ".join(f"{k} {v}" for k, v in ms.items())
+                + f"; **{sum(ms.values()):.2f} ms** in all. What the workers spend beyond that goes to starting "
+                  "(imports, the shapes, the gazetteer) and to handing articles and graphs between processes."]
+    return out
 
 
 def _plain_section(r: dict) -> list[str]:

@@ -7,7 +7,7 @@ For each size: generate the articles (bench/generate.py), ingest them through th
 ingest` with one process and with all cores (time and peak memory). On the largest store: canned
 query latencies, `nhskg push` into a local Oxigraph server, `nhskg validate`. Also: extraction
 alone, the plain rdflib + pyshacl way on the same articles, precision and recall of the synthetic
-gold through ../shared/eval/score.py, and a profile of the ingest path. A figure that cannot be
+gold through ../shared/eval/score.py, the CPU of each step of the ingest path and a profile of it. A figure that cannot be
 measured (a missing command, a failing run) is recorded as {"available": false, "reason": ...}.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ import generate  # noqa: E402
 import measure  # noqa: E402
 import ours  # noqa: E402
 import report  # noqa: E402
-from profile_ingest import top_functions  # noqa: E402
+from profile_ingest import step_cpu, top_functions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
     ap.add_argument("--single-max", type=int, default=None,
                     help="largest size also ingested with one process (default: every size)")
-    ap.add_argument("--extract-n", type=int, default=5000, help="articles for extraction alone (default 5000)")
+    ap.add_argument("--extract-n", type=int, default=5000,
+                    help="articles for extraction alone and for each ingest step timed alone (default 5000)")
     ap.add_argument("--plain-n", type=int, default=10000,
                     help="articles for the plain rdflib way (default: 10000, or the largest size if smaller)")
     ap.add_argument("--score-n", type=int, default=1000, help="articles scored with score.py (default 1000)")
@@ -175,6 +176,7 @@ def bench(a, sizes: list[int], work: Path, results: dict, save=lambda results: N
     for n in sizes[:-1]:
         ingest_size(n)
     step(results, "extraction", lambda: ours.extraction(corpus / "articles", a.extract_n))
+    step(results, "steps", lambda: step_cpu(corpus / "articles", a.extract_n))
     plain_n = min(a.plain_n, largest)
     plain_dir = subset(corpus, plain_n, work / f"n{plain_n}")
     ours_store = work / f"store-{plain_n}-all"

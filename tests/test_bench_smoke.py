@@ -14,6 +14,8 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(BENCH))
 
 import goldcheck  # noqa: E402
+import measure  # noqa: E402
+import report  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not (SHARED / "data" / "reference" / "etr.csv").exists(),
                                 reason="../shared/data/reference is not here")
@@ -116,13 +118,16 @@ def test_run_writes_every_figure(tiny_run):
     md = tiny_run / "results.md"
     r = json.loads((tiny_run / "results.json").read_text())
     assert "resumed" not in r["machine"] and "resumed with --resume" not in md.read_text()
-    for key in ("machine", "generate", "ingest", "extraction", "queries", "push", "validate", "plain",
+    for key in ("machine", "generate", "ingest", "extraction", "steps", "queries", "push", "validate", "plain",
                 "accuracy", "profile", "ratios", "targets"):
         assert key in r, key
     row = r["ingest"]["12"]
     for mode in ("one_process", "all_cores"):
         assert row[mode]["available"] and row[mode]["stored"] == 12, row[mode]
         assert row[mode]["peak_rss_mb"] > 0 and row[mode]["triples"] > 0
+        assert row[mode]["cpu_s"] >= row[mode]["cpu_parent_s"] > 0
+    assert set(r["steps"]["ms_per_article"]) == {"extract", "map to RDF", "validate (SHACL)", "serialise"}
+    assert all(v > 0 for v in r["steps"]["ms_per_article"].values())
     assert r["extraction"]["articles"] == 12 and r["extraction"]["articles_per_s_per_core"] > 0
     queries = {p.stem for p in (ROOT / "queries").glob("*.rq")}
     assert set(r["queries"]["per_query"]) == queries
@@ -141,6 +146,15 @@ def test_run_writes_every_figure(tiny_run):
             "ingest_speedup"} <= set(r["targets"])
     text = md.read_text()
     assert "## Targets" in text and "trust-timeline" in text
+    assert "## CPU an article, and the ceiling it sets" in text and f"{report.cpu_budget_ms(r['machine']['cores'], 300)} ms an article" in text
+
+
+def test_cpu_is_counted_for_the_whole_tree_and_for_its_first_process_alone():
+    """An idle parent whose child burns the CPU: the tree's figure holds the child's time, the parent's does not."""
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 1.0: pass"
+    r = measure.run([sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}])"])
+    assert r.returncode == 0
+    assert r.cpu_s >= 1.0 and r.cpu_root_s < 0.6, (r.cpu_s, r.cpu_root_s)
 
 
 def test_a_resumed_run_keeps_the_figures_and_says_it_was_resumed(tiny_run):
