@@ -1,10 +1,13 @@
-"""Where ingest time goes in a worker: the CPU of each step of its path (extract, RDF, SHACL, serialise) timed
-alone, and a cProfile of the whole path, over a sample."""
+"""Where ingest time goes: the CPU of each step of a worker's path (extract, RDF, SHACL, serialise) and of the
+parent's (store writes, entity resolution) timed alone, and a cProfile of the worker's whole path, over a sample."""
 from __future__ import annotations
 
 import cProfile
 import io
+import os
 import pstats
+import resource
+import shutil
 import time
 from pathlib import Path
 
@@ -42,6 +45,39 @@ def step_cpu(articles: Path, n: int) -> dict:
         timed("validate (SHACL)", lambda: validate_each(graphs))
         timed("serialise", lambda: [g.ntriples() for g in graphs])
     return {"articles": len(docs), "ms_per_article": {k: round(v * 1000 / len(docs), 2) for k, v in spent.items()}}
+
+
+def parent_cpu(articles: Path, n: int, store: Path) -> dict:
+    """CPU ms an article of the parent's two big steps, on the graphs of n articles made beforehand: writing them
+    into a new store at `store` as the ingest does (bulk loads), then the entity resolution over it.
+    RUSAGE_SELF counts every thread of this process, so RocksDB's flushes and compactions are in."""
+    from nhskg.bulk import BulkLoader
+    from nhskg.ingesting import BATCH, process
+    from nhskg.parallel import batches, ordered_map
+    from nhskg.resolution import resolve
+    from nhskg.store import open_store
+
+    outcomes = [o for batch in ordered_map(process, batches(_sample(articles, n), BATCH), os.cpu_count() or 1)
+                for o in batch if not o.problems]
+    shutil.rmtree(store, ignore_errors=True)
+    db = open_store(store)
+    spent = {}
+    started = _cpu()
+    loader = BulkLoader(db, store)
+    for o in outcomes:
+        loader.add(o.graph_name, o.ntriples)
+    loader.commit()
+    db.flush()
+    spent["store writes"] = _cpu() - started
+    started = _cpu()
+    resolve(db)
+    spent["entity resolution"] = _cpu() - started
+    return {"articles": len(outcomes), "ms_per_article": {k: round(v * 1000 / len(outcomes), 2) for k, v in spent.items()}}
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def top_functions(articles: Path, n: int, limit: int = 15) -> dict:

@@ -139,7 +139,8 @@ def cpu_budget_ms(cores: int, articles_per_s: float) -> float:
 
 def _cpu_section(r: dict) -> list[str]:
     cores = r["machine"]["cores"]
-    rows = [(n, d) for n, row in r["ingest"].items() for d in row.values() if available(d) and "cpu_s" in d]
+    rows = sorted(((int(n), d) for n, row in r["ingest"].items() for d in row.values()
+                   if available(d) and "cpu_s" in d), key=lambda nd: (nd[0], nd[1]["jobs"]))
     out = ["", "## CPU an article, and the ceiling it sets", "",
            "The CPU of all processes of an ingest (wait4), split into the parent's (reading the files, the store's "
            "writes with RocksDB's compaction threads, entity resolution; sampled from /proc) and the workers' "
@@ -152,8 +153,10 @@ def _cpu_section(r: dict) -> list[str]:
                 f"ceiling on {cores} cores, articles/s | cores busy |", "|---|---|---|---|---|---|---|---|"]
         for n, d in rows:
             per = {k: d[k] * 1000 / d["articles"] for k in ("cpu_s", "cpu_parent_s")}
-            out.append(f"| {n} | {d['jobs']} | {d['articles_per_s']} | {per['cpu_parent_s']:.1f} | "
-                       f"{per['cpu_s'] - per['cpu_parent_s']:.1f} | {per['cpu_s']:.1f} | "
+            # with one process there are no workers: the parent does everything
+            workers = f"{per['cpu_s'] - per['cpu_parent_s']:.1f}" if d["jobs"] > 1 else "-"
+            out.append(f"| {n} | {d['jobs']} | {d['articles_per_s']} | {per['cpu_parent_s']:.1f} | {workers} | "
+                       f"{per['cpu_s']:.1f} | "
                        f"{cores * 1000 / per['cpu_s']:.0f} | {d['cpu_s'] / d['seconds']:.2f} |")
     else:
         out.append("CPU was not measured in these runs.")
@@ -162,8 +165,14 @@ def _cpu_section(r: dict) -> list[str]:
         ms = st["ms_per_article"]
         out += ["", f"A worker's steps, each timed alone over {st['articles']} articles in the ingest's batches "
                     "(CPU ms an article): " + ", ".join(f"{k} {v}" for k, v in ms.items())
-                + f"; **{sum(ms.values()):.2f} ms** in all. What the workers spend beyond that goes to starting "
-                  "(imports, the shapes, the gazetteer) and to handing articles and graphs between processes."]
+                + f"; **{sum(ms.values()):.2f} ms** in all. The workers' figure in the table also holds their "
+                  "starting (imports, the shapes, the gazetteer) and the handing of articles and graphs between "
+                  "processes."]
+    pa = r.get("parent_steps")
+    if available(pa):
+        ms = pa["ms_per_article"]
+        out += ["", f"The parent's steps, each timed alone on the graphs of {pa['articles']} articles (CPU ms an "
+                    "article, RocksDB's threads included): " + ", ".join(f"{k} {v}" for k, v in ms.items()) + "."]
     return out
 
 

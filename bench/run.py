@@ -28,7 +28,7 @@ import generate  # noqa: E402
 import measure  # noqa: E402
 import ours  # noqa: E402
 import report  # noqa: E402
-from profile_ingest import step_cpu, top_functions  # noqa: E402
+from profile_ingest import parent_cpu, step_cpu, top_functions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="articles for extraction alone and for each ingest step timed alone (default 5000)")
     ap.add_argument("--plain-n", type=int, default=10000,
                     help="articles for the plain rdflib way (default: 10000, or the largest size if smaller)")
+    ap.add_argument("--parent-n", type=int, default=10000,
+                    help="articles whose graphs the parent's steps are timed on alone (default 10000)")
     ap.add_argument("--score-n", type=int, default=1000, help="articles scored with score.py (default 1000)")
     ap.add_argument("--profile-n", type=int, default=200, help="articles profiled (default 200)")
     ap.add_argument("--repeats", type=int, default=20, help="timed runs per query (default 20)")
@@ -177,6 +179,8 @@ def bench(a, sizes: list[int], work: Path, results: dict, save=lambda results: N
         ingest_size(n)
     step(results, "extraction", lambda: ours.extraction(corpus / "articles", a.extract_n))
     step(results, "steps", lambda: step_cpu(corpus / "articles", a.extract_n))
+    step(results, "parent_steps", lambda: parent_cpu(corpus / "articles", min(a.parent_n, needed),
+                                                     fresh(work / "store-parent-steps")))
     plain_n = min(a.plain_n, largest)
     plain_dir = subset(corpus, plain_n, work / f"n{plain_n}")
     ours_store = work / f"store-{plain_n}-all"

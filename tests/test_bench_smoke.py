@@ -118,7 +118,7 @@ def test_run_writes_every_figure(tiny_run):
     md = tiny_run / "results.md"
     r = json.loads((tiny_run / "results.json").read_text())
     assert "resumed" not in r["machine"] and "resumed with --resume" not in md.read_text()
-    for key in ("machine", "generate", "ingest", "extraction", "steps", "queries", "push", "validate", "plain",
+    for key in ("machine", "generate", "ingest", "extraction", "steps", "parent_steps", "queries", "push", "validate", "plain",
                 "accuracy", "profile", "ratios", "targets"):
         assert key in r, key
     row = r["ingest"]["12"]
@@ -128,6 +128,9 @@ def test_run_writes_every_figure(tiny_run):
         assert row[mode]["cpu_s"] >= row[mode]["cpu_parent_s"] > 0
     assert set(r["steps"]["ms_per_article"]) == {"extract", "map to RDF", "validate (SHACL)", "serialise"}
     assert all(v > 0 for v in r["steps"]["ms_per_article"].values())
+    assert r["parent_steps"]["articles"] == 12
+    assert set(r["parent_steps"]["ms_per_article"]) == {"store writes", "entity resolution"}
+    assert all(v > 0 for v in r["parent_steps"]["ms_per_article"].values())
     assert r["extraction"]["articles"] == 12 and r["extraction"]["articles_per_s_per_core"] > 0
     queries = {p.stem for p in (ROOT / "queries").glob("*.rq")}
     assert set(r["queries"]["per_query"]) == queries
