@@ -7,8 +7,9 @@ For each size: generate the articles (bench/generate.py), ingest them through th
 ingest` with one process and with all cores (time and peak memory). On the largest store: canned
 query latencies, `nhskg push` into a local Oxigraph server, `nhskg validate`. Also: extraction
 alone, the plain rdflib + pyshacl way on the same articles, precision and recall of the synthetic
-gold through ../shared/eval/score.py, the CPU of each step of the ingest path and a profile of it. A figure that cannot be
-measured (a missing command, a failing run) is recorded as {"available": false, "reason": ...}.
+gold through ../shared/eval/score.py, the CPU of each step of the ingest path and a profile of it.
+A figure that cannot be measured (a missing command, a failing run) is recorded as
+{"available": false, "reason": ...}.
 """
 from __future__ import annotations
 

@@ -131,6 +131,7 @@ def test_run_writes_every_figure(tiny_run):
     assert r["parent_steps"]["articles"] == 12
     assert set(r["parent_steps"]["ms_per_article"]) == {"store writes", "entity resolution"}
     assert all(v > 0 for v in r["parent_steps"]["ms_per_article"].values())
+    assert not (tiny_run / "work" / "store-parent-steps").exists()  # made only to be timed, then removed
     assert r["extraction"]["articles"] == 12 and r["extraction"]["articles_per_s_per_core"] > 0
     queries = {p.stem for p in (ROOT / "queries").glob("*.rq")}
     assert set(r["queries"]["per_query"]) == queries
