@@ -14,11 +14,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _sample(articles: Path, n: int) -> list:
+def _read(articles: Path, n: int) -> list:
     from nhskg.ingest.readers import ReadError, read_file
+
+    return [a for f in sorted(articles.glob("*.txt"))[:n] for a in read_file(f) if not isinstance(a, ReadError)]
+
+
+def _sample(articles: Path, n: int) -> list:
+    """The first n articles, with this process warmed up to take them in."""
     from nhskg.ingesting import process
 
-    docs = [a for f in sorted(articles.glob("*.txt"))[:n] for a in read_file(f) if not isinstance(a, ReadError)]
+    docs = _read(articles, n)
     process(docs[:1])  # first-call costs (parsing the shapes, loading the gazetteer) are not per article
     return docs
 
@@ -58,7 +64,8 @@ def parent_cpu(articles: Path, n: int, store: Path) -> dict:
     from nhskg.resolution import resolve
     from nhskg.store import open_store
 
-    outcomes = [o for batch in ordered_map(process, batches(_sample(articles, n), BATCH), os.cpu_count() or 1)
+    # made by workers, as in the ingest, so this process need not be warmed up
+    outcomes = [o for batch in ordered_map(process, batches(_read(articles, n), BATCH), os.cpu_count() or 1)
                 for o in batch if not o.problems]
     db = open_store(store)
     spent = {}
