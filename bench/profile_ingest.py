@@ -6,7 +6,6 @@ import cProfile
 import io
 import os
 import pstats
-import resource
 import shutil
 import time
 from pathlib import Path
@@ -38,26 +37,19 @@ def step_cpu(articles: Path, n: int) -> dict:
 
     docs = _sample(articles, n)
     spent = dict.fromkeys(("extract", "map to RDF", "validate (SHACL)", "serialise"), 0.0)
-
-    def timed(step: str, fn):
-        started = time.process_time()
-        out = fn()
-        spent[step] += time.process_time() - started
-        return out
-
     for start in range(0, len(docs), BATCH):
-        facts = timed("extract", lambda: [extract(a) for a in docs[start:start + BATCH]])
-        graphs = timed("map to RDF", lambda: [to_triples(f)[1] for f in facts])
-        timed("validate (SHACL)", lambda: validate_each(graphs))
-        timed("serialise", lambda: [g.ntriples() for g in graphs])
-    return {"articles": len(docs), "ms_per_article": {k: round(v * 1000 / len(docs), 2) for k, v in spent.items()}}
+        facts = _timed(spent, "extract", lambda: [extract(a) for a in docs[start:start + BATCH]])
+        graphs = _timed(spent, "map to RDF", lambda: [to_triples(f)[1] for f in facts])
+        _timed(spent, "validate (SHACL)", lambda: validate_each(graphs))
+        _timed(spent, "serialise", lambda: [g.ntriples() for g in graphs])
+    return _per_article(spent, len(docs))
 
 
 def parent_cpu(articles: Path, n: int, store: Path) -> dict:
     """CPU ms an article of the parent's two big steps, on the graphs of n articles made beforehand: writing them
     into a new store at `store` (an empty folder) as the ingest does (bulk loads), then the entity resolution
     over it.
-    RUSAGE_SELF counts every thread of this process, so RocksDB's flushes and compactions are in."""
+    Process CPU time counts every thread of this process, so RocksDB's flushes and compactions are in."""
     from nhskg.bulk import BulkLoader
     from nhskg.ingesting import BATCH, process
     from nhskg.parallel import batches, ordered_map
@@ -68,26 +60,32 @@ def parent_cpu(articles: Path, n: int, store: Path) -> dict:
     outcomes = [o for batch in ordered_map(process, batches(_read(articles, n), BATCH), os.cpu_count() or 1)
                 for o in batch if not o.problems]
     db = open_store(store)
-    spent = {}
-    started = _cpu()
-    loader = BulkLoader(db, store)
-    for o in outcomes:
-        loader.add(o.graph_name, o.ntriples)
-    loader.commit()
-    db.flush()
-    spent["store writes"] = _cpu() - started
-    started = _cpu()
-    resolve(db)
-    spent["entity resolution"] = _cpu() - started
+
+    def write() -> None:
+        loader = BulkLoader(db, store)
+        for o in outcomes:
+            loader.add(o.graph_name, o.ntriples)
+        loader.commit()
+        db.flush()
+
+    spent = dict.fromkeys(("store writes", "entity resolution"), 0.0)
+    _timed(spent, "store writes", write)
+    _timed(spent, "entity resolution", lambda: resolve(db))
     del db
     shutil.rmtree(store)  # made only to be timed; at 10,000 articles it is 0.7 GB
-    return {"articles": len(outcomes),
-            "ms_per_article": {k: round(v * 1000 / len(outcomes), 2) for k, v in spent.items()}}
+    return _per_article(spent, len(outcomes))
 
 
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+def _timed(spent: dict[str, float], step: str, fn):
+    """fn(), its CPU seconds (every thread of this process) added to spent[step]."""
+    started = time.process_time()
+    out = fn()
+    spent[step] += time.process_time() - started
+    return out
+
+
+def _per_article(spent: dict[str, float], articles: int) -> dict:
+    return {"articles": articles, "ms_per_article": {k: round(v * 1000 / articles, 2) for k, v in spent.items()}}
 
 
 def top_functions(articles: Path, n: int, limit: int = 15) -> dict:
