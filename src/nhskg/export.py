@@ -2,20 +2,18 @@
 
 Quad formats keep one named graph per article; triple formats get the union of the article graphs
 (the SKOS vocabularies are left out unless asked for: they are ontology/vocabularies.ttl already).
-A file is written under a temporary name and renamed when complete, so a crash or a full disk
-never leaves a half-written export behind under the real name.
+A file is written as `outfile.write_output` says: a regular file under a temporary name renamed when
+complete (so a crash or a full disk never leaves half an export under the real name), a device or FIFO
+in place, a symlink through to its target.
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph
 from pyoxigraph import RdfFormat
 
-from .errors import UserError
+from .outfile import write_output
 from .store import VOCAB_GRAPH, article_graphs
 
 FORMATS = {
@@ -88,30 +86,6 @@ def write(store: pyoxigraph.Store, fmt_name: str, output: str | None, *,
         pyoxigraph.serialize(items, stdout, fmt, prefixes=prefixes)
         stdout.flush()
         return items.count
-    target = Path(output)
-    if target.is_dir():
-        raise UserError(f"{target} is a folder; give a file name to -o")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
-                                   suffix=".part")
-    except OSError as e:
-        raise UserError(f"cannot write to {target.parent}: {e.strerror or e}") from None
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the export should not be
-        with os.fdopen(fd, "wb") as f:
-            pyoxigraph.serialize(items, f, fmt, prefixes=prefixes)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except OSError as e:
-        raise UserError(f"cannot write {target}: {e.strerror or e}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    write_output(output, lambda f: pyoxigraph.serialize(items, f, fmt, prefixes=prefixes))
     return items.count
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -81,7 +81,9 @@ def _wrap(label: str, width: int = 24) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def png(net: Network, path: str) -> None:
+def png(net: Network) -> bytes:
+    import io
+
     import matplotlib
 
     matplotlib.use("Agg")
@@ -114,8 +116,10 @@ def png(net: Network, path: str) -> None:
     ax.set_title(f"People, trusts, hospitals and the CQC in {len(net.sources)} articles", fontsize=14)
     ax.axis("off")
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    out = io.BytesIO()  # rendered in memory: the PNG writer seeks, which a FIFO or a device cannot
+    fig.savefig(out, dpi=110, format="png")
     plt.close(fig)
+    return out.getvalue()
 
 
 def page(net: Network) -> str:

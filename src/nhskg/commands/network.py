@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from .. import netdraw, network, resolution
 from ..cli import add_store_option
 from ..errors import UserError
+from ..outfile import write_output
 from ..store import open_store
 
 FORMATS = ["text", "graphml", "gexf", "json", "png", "html"]
@@ -48,13 +47,13 @@ def run(args) -> int:
         print("\n".join(network.path(net, args.action[1], args.action[2])))
         return 0
     if fmt == "png":
-        _atomic(args.output, lambda tmp: netdraw.png(net, tmp))
+        write_output(args.output, netdraw.png(net))
         return 0
     text = {"text": lambda: network.report(net, args.top), "json": lambda: network.to_json(net),
             "html": lambda: netdraw.page(net), "graphml": lambda: _nx_text(net, "graphml"),
             "gexf": lambda: _nx_text(net, "gexf")}[fmt]()
     if args.output:
-        _atomic(args.output, lambda tmp: Path(tmp).write_text(text + "\n", encoding="utf-8"))
+        write_output(args.output, (text + "\n").encode("utf-8"))
     else:
         print(text)
     return 0
@@ -71,19 +70,3 @@ def _nx_text(net, fmt: str) -> str:
     g = network.flat(net)
     lines = nx.generate_graphml(g) if fmt == "graphml" else nx.generate_gexf(g)
     return "\n".join(lines)
-
-
-def _atomic(output: str, write) -> None:
-    """Write through a temporary file in the same folder, renamed when complete."""
-    target = Path(output)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".nhskg-", suffix=target.suffix)
-        os.close(fd)
-        try:
-            write(tmp)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as e:
-        raise UserError(f"cannot write {output}: {e.strerror or e}") from None
