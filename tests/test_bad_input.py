@@ -258,3 +258,22 @@ def test_hostile_metadata_and_names_in_files_stay_in_their_literals(capsys, tmp_
         iris = {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
                 if isinstance(t, pyoxigraph.NamedNode)}
         assert not any("://evil" in i or i.startswith("x:") for i in iris)
+
+
+@pytest.mark.parametrize("value, traceback", [("0", False), ("false", False), ("off", False), ("", False),
+                                              ("1", True), ("yes", True)])
+def test_nhskg_debug_zero_keeps_tracebacks_off(capsys, monkeypatch, tmp_path, value, traceback):
+    """A bug surfaces as one line unless NHSKG_DEBUG asks for more; "0" does not (issue 22, point 10)."""
+    import nhskg.commands.stats as stats
+
+    def broken(args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(stats, "run", broken)
+    monkeypatch.setenv("NHSKG_DEBUG", value)
+    if traceback:
+        with pytest.raises(RuntimeError):
+            run(capsys, "stats", "--store", str(tmp_path))
+        return
+    code, _, err = run(capsys, "stats", "--store", str(tmp_path))
+    assert code == 3 and err.strip() == "nhskg stats: internal error (RuntimeError: a bug); NHSKG_DEBUG=1 shows where"

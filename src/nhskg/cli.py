@@ -63,7 +63,7 @@ def whole_number(low: int):
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    debug = bool(os.environ.get("NHSKG_DEBUG"))
+    debug = debug_requested()
     if not debug:
         _one_line_logs()
     try:
@@ -83,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nhskg {args.command}: internal error ({type(e).__name__}: {reason}); "
               f"NHSKG_DEBUG=1 shows where", file=sys.stderr)
         return 3
+
+
+def debug_requested() -> bool:
+    """NHSKG_DEBUG asks for tracebacks; "0", "false", "no", "off" and an empty value do not."""
+    return os.environ.get("NHSKG_DEBUG", "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 class _OneLine(logging.Handler):
