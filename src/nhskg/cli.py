@@ -60,6 +60,17 @@ def whole_number(low: int):
     return parse
 
 
+def utf8_text(text: str) -> str:
+    """An argparse type: text that is valid UTF-8. Undecodable bytes in argv reach Python as lone
+    surrogates, which no literal, IRI or HTTP request can carry; refused in one line here."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(text).decode("ascii", "backslashreplace")  # the bytes as given
+        raise argparse.ArgumentTypeError(f"is not valid UTF-8: {shown}") from None
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

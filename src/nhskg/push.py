@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 import pyoxigraph
 import requests
@@ -21,6 +21,7 @@ from . import __version__
 from .errors import UserError
 from .parallel import read_ahead
 from .store import GRAPHS
+from .urls import http_endpoint
 
 PROBE_GRAPH = GRAPHS + "push-probe"  # written and deleted again to find out whether a Graph Store accepts PUT
 PROBE_DATA = f'<{PROBE_GRAPH}> <http://www.w3.org/2000/01/rdf-schema#comment> "nhskg push probe" .\n'.encode()
@@ -52,9 +53,7 @@ def endpoints(url: str, authenticated: bool) -> Endpoints:
     Oxigraph: its base URL or any of /query, /update, /store. Virtuoso: /sparql (the -auth
     endpoints when a user is given). Any other URL is taken to serve both (a Fuseki dataset does).
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UserError(f"--endpoint must be an http(s) URL, got {url!r}")
+    parts = http_endpoint(url)
     if parts.username is not None or parts.password is not None:
         raise UserError("put the user in --user and the password in an environment variable (--password-env), "
                         "not in the endpoint URL")
@@ -93,7 +92,10 @@ class Client:
         except requests.RequestException as e:
             raise UserError(f"cannot reach {url}: {_reason(e)}") from None
         digest = challenge.strip().lower().startswith("digest")
-        self.auth = (HTTPDigestAuth if digest else HTTPBasicAuth)(self.user, self.password or "")
+        if digest:
+            self.auth = HTTPDigestAuth(self.user, self.password or "")
+        else:  # as UTF-8 (RFC 7617): requests would encode str as Latin-1 and fail on any other character
+            self.auth = HTTPBasicAuth(self.user.encode("utf-8"), (self.password or "").encode("utf-8"))
 
     def send(self, method: str, url: str, **kw) -> requests.Response:
         """The response to a request that succeeded; PushFailed once retries are spent or the answer is final.

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pyoxigraph
 
 from .errors import UserError
 from .ordering import Unorderable, sort_rows, split_order
 from .resources import query_files
+from .urls import http_endpoint
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -147,8 +147,7 @@ def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = No
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-    if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
-        raise UserError(f"--endpoint must be an http(s) URL, got {endpoint!r}")
+    http_endpoint(endpoint)
     client = SPARQLWrapper(endpoint)
     client.setQuery(with_values(query, params))
     client.setReturnFormat(JSON)
@@ -164,8 +163,24 @@ def run_remote(endpoint: str, query: str, params: dict, *, user: str | None = No
         if isinstance(e, TimeoutError) or isinstance(getattr(e, "reason", None), TimeoutError):
             raise UserError(f"{endpoint} did not answer within {timeout} s (raise --timeout to wait longer)") from None
         raise UserError(f"cannot reach {endpoint}: {getattr(e, 'reason', None) or e}") from None
-    if not isinstance(data, dict) or "head" not in data:
-        raise UserError(f"{endpoint} did not answer with SPARQL JSON results")
-    columns = data["head"].get("vars", [])
-    rows = ([b.get(c, {}).get("value", "") for c in columns] for b in data.get("results", {}).get("bindings", []))
+    except (TypeError, ValueError):  # SPARQLWrapper's converter on JSON that is no object, or no JSON at all
+        raise UserError(f"{endpoint} did not answer with SPARQL JSON results") from None
+    columns, bindings = _json_results(endpoint, data)
+    rows = ([_value(b.get(c)) for c in columns] for b in bindings)
     return _limited(columns, rows, limit)
+
+
+def _json_results(endpoint: str, data) -> tuple[list[str], list[dict]]:
+    """The columns and bindings of a SPARQL JSON answer, refused in one line when it is not shaped as one."""
+    head = data.get("head") if isinstance(data, dict) else None
+    columns = head.get("vars", []) if isinstance(head, dict) else None
+    results = data.get("results", {}) if isinstance(data, dict) else None
+    bindings = results.get("bindings", []) if isinstance(results, dict) else None
+    if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns)
+            and isinstance(bindings, list) and all(isinstance(b, dict) for b in bindings)):
+        raise UserError(f"{endpoint} did not answer with SPARQL JSON results")
+    return columns, bindings
+
+
+def _value(term) -> str:
+    return str(term.get("value", "")) if isinstance(term, dict) else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import add_store_option
+from ..cli import add_store_option, utf8_text
 from ..errors import UserError
 from ..export import FORMATS, write
 from ..store import graph_of_source, open_store
@@ -23,7 +23,7 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     add_store_option(p)
     p.add_argument("--format", choices=sorted(FORMATS), default="trig", help="RDF syntax (default: trig)")
-    p.add_argument("--article", metavar="PATH", help="only the graph of the article ingested from PATH (or URL)")
+    p.add_argument("--article", metavar="PATH", type=utf8_text, help="only the graph of the article ingested from PATH (or URL)")
     p.add_argument("--vocabularies", action="store_true",
                    help="include the SKOS vocabularies graph the store keeps for its queries")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")

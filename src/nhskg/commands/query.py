@@ -7,7 +7,7 @@ import json
 import os
 import sys
 
-from ..cli import add_store_option, whole_number
+from ..cli import add_store_option, utf8_text, whole_number
 from ..errors import UserError
 from ..resources import query_files
 from ..sparql import Table, check_params, describe, load_query, parse_params, run_local, run_remote
@@ -29,7 +29,7 @@ def register(sub) -> None:
     p.add_argument("--user", help="user name for the endpoint")
     p.add_argument("--password-env", metavar="VAR", help="environment variable holding the endpoint's password")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default: table)")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", type=utf8_text,
                    help="bind ?NAME to VALUE (a string; <IRI> for an IRI); repeatable")
     p.add_argument("--limit", type=whole_number(1), metavar="N",
                    help="show at most N rows (the store stops after N+1 where the query lets it)")
