@@ -283,3 +283,44 @@ def test_nhskg_debug_zero_keeps_tracebacks_off(capsys, monkeypatch, tmp_path, va
         return
     code, _, err = run(capsys, "stats", "--store", str(tmp_path))
     assert code == 3 and err.strip() == "nhskg stats: internal error (RuntimeError: a bug); NHSKG_DEBUG=1 shows where"
+
+
+def _three_lines_one_url(path: Path) -> None:
+    path.write_text("".join(json.dumps({"url": "https://news.invalid/story", "title": f"{name} rated good",
+                                        "text": f"{name} NHS Trust has been rated good overall by the Care Quality "
+                                                "Commission."}) + "\n"
+                            for name in ("Kestrel Vale", "Upper Brook", "Fenwick")))
+
+
+def _titles(store: str) -> set[str]:
+    s = open_store(store, read_only=True)
+    return {q.object.value for q in s.quads_for_pattern(None, pyoxigraph.NamedNode("http://purl.org/dc/terms/title"),
+                                                         None, None)}
+
+
+def test_json_lines_sharing_a_url_are_kept_apart_and_reported(capsys, tmp_path):
+    """Three lines with one url were "3 articles stored" and one graph (issue 22, point 8)."""
+    _three_lines_one_url(tmp_path / "a.jsonl")
+    store = str(tmp_path / "store")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "a.jsonl"), "--store", store, "--no-progress")
+    assert code == 0 and "3 articles stored" in err, err
+    assert [l for l in err.splitlines() if l.startswith("duplicate: ")] == [
+        "duplicate: article 2 from https://news.invalid/story stored apart as https://news.invalid/story#2",
+        "duplicate: article 3 from https://news.invalid/story stored apart as https://news.invalid/story#3"]
+    s = open_store(store, read_only=True)
+    assert len(article_graphs(s)) == 3
+    assert all(graph_of_source(s, u) for u in ("https://news.invalid/story", "https://news.invalid/story#2",
+                                               "https://news.invalid/story#3"))
+    del s
+    run(capsys, "ingest", str(tmp_path / "a.jsonl"), "--store", store, "--no-progress")  # a re-run replaces the same three
+    assert len(article_graphs(open_store(store, read_only=True))) == 3
+    assert _titles(store) == {"Kestrel Vale rated good", "Upper Brook rated good", "Fenwick rated good"}
+
+
+def test_json_lines_sharing_a_url_keep_the_last_when_asked(capsys, tmp_path):
+    _three_lines_one_url(tmp_path / "a.jsonl")
+    store = str(tmp_path / "store")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "a.jsonl"), "--store", store, "--no-progress",
+                       "--duplicates", "replace")
+    assert code == 0 and len([l for l in err.splitlines() if l.startswith("duplicate: ")]) == 2, err
+    assert _titles(store) == {"Fenwick rated good"}

@@ -79,17 +79,31 @@ def _outcomes(articles: Iterable[Article], jobs: int, extractor: Extractor) -> I
 
 
 def ingest_paths(paths: Iterable[str], store_dir: str, *, jobs: int | None = None, progress: bool = False,
-                 extractor: Extractor = extract) -> Summary:
-    """Read, extract, validate and store; `extractor` is the pipeline's unless a caller brings its own."""
+                 extractor: Extractor = extract, duplicates: str = "keep") -> Summary:
+    """Read, extract, validate and store; `extractor` is the pipeline's unless a caller brings its own.
+
+    Two articles of one run with one identity (JSON Lines lines sharing a `url`) would be one graph, the
+    last replacing the others unseen: each repeat is reported, and with `duplicates="keep"` stored apart
+    as `IDENTITY#2`, `#3`... in reading order (so a re-run replaces the same graphs), with "replace" the
+    last one read is kept."""
     summary = Summary()
+    seen: dict[str, int] = {}
 
     def readable() -> Iterator[Article]:
         for item in read_paths(list(paths)):
             if isinstance(item, ReadError):
                 summary.unreadable += 1
                 summary.problems.append(f"unreadable: {item}")
-            else:
-                yield item
+                continue
+            n = seen[item.source] = seen.get(item.source, 0) + 1
+            if n > 1:
+                shown = printable(item.source)
+                if duplicates == "keep":
+                    item.source = f"{item.source}#{n}"
+                    summary.problems.append(f"duplicate: article {n} from {shown} stored apart as {printable(item.source)}")
+                else:
+                    summary.problems.append(f"duplicate: article {n} from {shown} replaces the one read before it")
+            yield item
 
     store = open_store(store_dir)
     loader = BulkLoader(store, store_dir)

@@ -25,6 +25,9 @@ def register(sub) -> None:
     p.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="worker processes for extraction and validation (default: all cores for large inputs)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--duplicates", choices=["keep", "replace"], default="keep",
+                   help="two articles of one run with one identity (JSON Lines lines sharing a url): keep both, "
+                        "the repeat stored as IDENTITY#2 (default), or keep only the last; either way each is reported")
     p.add_argument("--no-resolve", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(run=run)
 
@@ -32,7 +35,7 @@ def register(sub) -> None:
 def run(args) -> int:
     started = time.monotonic()
     summary = ingest_paths(args.paths, args.store, jobs=args.jobs or None,
-                           progress=not args.no_progress and sys.stderr.isatty())
+                           progress=not args.no_progress and sys.stderr.isatty(), duplicates=args.duplicates)
     for problem in summary.problems:
         print(problem, file=sys.stderr)
     if not args.no_resolve:
