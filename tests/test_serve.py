@@ -107,3 +107,50 @@ def test_stopping_serve_leaves_nothing_behind(store):
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
     assert set(store.parent.iterdir()) == beside
+
+
+def test_a_port_where_another_server_answers_is_refused_before_serving(store):
+    """An HTTP server already on the port answered the start-up check, and "serving" was printed (issue 22.9)."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    import threading
+
+    class Yes(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    other = ThreadingHTTPServer(("127.0.0.1", 0), Yes)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    try:
+        process = nhskg_serve(store, other.server_port)
+        out, err = process.communicate(timeout=60)
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert process.returncode == 2 and out == ""
+    assert err == (f"nhskg serve: the Oxigraph server could not start on 127.0.0.1:{other.server_port}: "
+                   "the port is already in use (choose another with --port)\n")
+
+
+def test_a_snapshot_left_by_a_killed_serve_is_removed_at_the_next_start_and_a_live_one_kept(store):
+    beside = set(store.parent.iterdir())
+    killed = nhskg_serve(store, free_port())
+    assert killed.stdout.readline().startswith("serving")
+    killed.kill()  # SIGKILL: no chance to clean up
+    killed.wait(timeout=30)
+    left = set(store.parent.iterdir()) - beside
+    assert len(left) == 1
+    running = nhskg_serve(store, free_port())
+    assert running.stdout.readline().startswith("serving")
+    mine = set(store.parent.iterdir()) - beside
+    assert len(mine) == 1 and mine != left  # the stale one gone, this serve's own in its place
+    second = nhskg_serve(store, free_port())
+    assert second.stdout.readline().startswith("serving")
+    assert mine < set(store.parent.iterdir())  # a second serve leaves the first one's snapshot alone
+    for p in (running, second):
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(timeout=30) == 0
+    assert set(store.parent.iterdir()) == beside

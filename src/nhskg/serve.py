@@ -10,8 +10,11 @@ change anything.
 from __future__ import annotations
 
 import ctypes
+import errno
+import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -57,6 +60,7 @@ class Serving:
 
 def start(location: str, host: str, port: int) -> Serving:
     binary = oxigraph_binary()
+    check_port_free(host, port)
     snapshot = take_snapshot(location)
     log = tempfile.TemporaryFile()
     # Its own session: Ctrl-C reaches nhskg only, which then stops the server and reports nothing odd.
@@ -72,17 +76,61 @@ def start(location: str, host: str, port: int) -> Serving:
     return serving
 
 
+def check_port_free(host: str, port: int) -> None:
+    """Refuse a port something already listens on. Without this, a server answering there (another
+    Oxigraph, perhaps writable) would pass for ours: the start-up check only asks whether the port answers."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OverflowError) as e:
+        raise UserError(f"the Oxigraph server could not start on {host}:{port}: {e}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        try:
+            probe.bind(address)
+        except OSError as e:
+            why = "the port is already in use" if e.errno == errno.EADDRINUSE else (e.strerror or str(e))
+            raise UserError(f"the Oxigraph server could not start on {host}:{port}: {why} "
+                            f"(choose another with --port)") from None
+
+
+SNAPSHOT_OWNER = "serving-pid"
+
+
 def take_snapshot(location: str) -> Path:
-    """A checkpoint of the store in a hidden folder beside it (same file system, so hard links)."""
+    """A checkpoint of the store in a hidden folder beside it (same file system, so hard links), marked
+    with this process's id so that a later start can tell a snapshot left by a killed serve from one in use."""
     store = open_store(location, create=False)  # StoreError "in use ..." while another process writes it
     path = Path(location).resolve()
+    remove_stale_snapshots(path)
     folder = Path(tempfile.mkdtemp(prefix=f".{path.name}.serving-", dir=path.parent))
+    (folder / SNAPSHOT_OWNER).write_text(str(os.getpid()))
     try:
         store.backup(str(folder / "store"))
     except OSError as e:
         shutil.rmtree(folder, ignore_errors=True)
         raise UserError(f"cannot take a snapshot of {location} to serve: {e}") from None
     return folder
+
+
+def remove_stale_snapshots(store: Path) -> None:
+    """Snapshots whose serve is gone (kill -9 gives it no chance to clean up) are removed; others stay."""
+    for folder in store.parent.glob(f".{store.name}.serving-*"):
+        try:
+            pid = int((folder / SNAPSHOT_OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # not one this version marked: not ours to judge
+        if not _alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _wait_until_up(serving: Serving, log, address: str) -> None:
