@@ -324,3 +324,12 @@ def test_json_lines_sharing_a_url_keep_the_last_when_asked(capsys, tmp_path):
                        "--duplicates", "replace")
     assert code == 0 and len([l for l in err.splitlines() if l.startswith("duplicate: ")]) == 2, err
     assert _titles(store) == {"Fenwick rated good"}
+
+
+@pytest.mark.parametrize("args", [["export", "--store", "{store}", "-o", "{tmp}/no\x1b[31m/x.nq"],
+                                  ["query", "{tmp}/\x1b]0;title\x07.rq", "--store", "{store}"],
+                                  ["timeline", "\x1b[2J", "--store", "{store}"]])
+def test_terminal_escapes_in_names_are_shown_escaped_in_messages(capsys, store, files, args):
+    """A name with a terminal escape reached the terminal raw in the error line (issue 22, point 10)."""
+    code, _, err = run(capsys, *[a.format(tmp=files, store=store) for a in args])
+    assert code == 2 and "\x1b" not in err and "\x07" not in err and "\\x1b" in err, err

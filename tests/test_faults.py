@@ -73,6 +73,43 @@ def per_source(location) -> dict[str, int]:
     return counts
 
 
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except OSError:
+        return False
+
+
+def test_workers_exit_when_only_the_main_ingest_process_is_killed(tmp_path):
+    """kill -9 of the parent alone left its worker processes running (issue 22, point 10)."""
+    write_articles(tmp_path / "in", 600)
+    process = nhskg("ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store"), "--jobs", "2")
+    try:
+        wait_for(lambda: len(_children(process.pid)) >= 2 or process.poll() is not None, "the workers to start")
+        workers = _children(process.pid)
+        assert len(workers) >= 2, "the ingest ended before its workers could be seen"
+        os.kill(process.pid, signal.SIGKILL)  # the parent only, not its process group
+        process.wait()  # not communicate(): orphaned workers would hold its pipes open
+        wait_for(lambda: not any(_running(w) for w in workers), "the workers to exit", limit_s=30)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # whatever the test leaves, it leaves nothing running
+        except ProcessLookupError:
+            pass
+        process.stdout.close()
+        process.stderr.close()
+
+
 def test_an_ingest_killed_during_a_bulk_load_leaves_a_store_that_opens_validates_and_completes(capsys, tmp_path):
     # New articles are loaded in batches of bulk.BATCH without a transaction; the kill lands while the
     # second batch is loading (its journal is there), so the store holds the first batch, part of the

@@ -9,6 +9,7 @@ import sys
 
 from . import __version__
 from .errors import UserError
+from .ingest.readers import printable
 from .store import StoreError, default_location
 
 COMMANDS = ["ingest", "query", "validate", "export", "stats", "push", "serve", "network", "timeline"]
@@ -80,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args) or 0
     except (UserError, StoreError) as e:
-        print(f"nhskg {args.command}: {e}", file=sys.stderr)
+        # a file name, parameter or server answer in the message may hold a terminal escape: shown escaped
+        print(f"nhskg {args.command}: {printable(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"nhskg {args.command}: interrupted", file=sys.stderr)

@@ -9,11 +9,9 @@ change anything.
 """
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +23,7 @@ from pathlib import Path
 import requests
 
 from .errors import UserError
+from .lifetime import die_with_parent
 from .store import open_store
 
 STARTUP_TIMEOUT_S = 30
@@ -66,7 +65,7 @@ def start(location: str, host: str, port: int) -> Serving:
     # Its own session: Ctrl-C reaches nhskg only, which then stops the server and reports nothing odd.
     process = subprocess.Popen(
         [binary, "serve-read-only", "--location", str(snapshot / "store"), "--bind", f"{host}:{port}"],
-        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, preexec_fn=_die_with_parent)
+        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, preexec_fn=die_with_parent)
     serving = Serving(process, f"http://{_url_host(host)}:{port}/", snapshot)
     try:
         _wait_until_up(serving, log, f"{host}:{port}")
@@ -157,9 +156,3 @@ def _error_line(log) -> str:
 
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
-
-
-def _die_with_parent() -> None:
-    """In the child: end the server if nhskg itself is killed, so no server outlives its command."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
