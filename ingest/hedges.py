@@ -1,0 +1,41 @@
+"""Whether a regulatory statement is asserted, or wrapped in a wish, a risk, a condition or a negation.
+
+"could face special measures", "hopes to exit special measures", "avoided being placed in",
+"was never in", "the aim is to come out": none of these says where a trust is. An infinitive
+is a goal unless it reports a decision or a first ("the first trust to exit", "is to come out").
+"""
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+_CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:but|while|whereas|although|though|after|because)\b|,\s*(?:which|who)\b)",
+                           _FLAGS | re.DOTALL)
+HEDGE = re.compile(
+    r"\b(?:could|might|(?<!in )may(?!\s+\d)|would|should|shall|if|unless|whether|avoid\w*|risk\w*|threat\w*|"
+    r"face|faces|facing|prospect|want\w*|hope\w*|hoping|aim\w*|bid|plan\w*|ambition|seek\w*|anticipat\w*|expect\w*|likely|unlikely|possib\w*|"
+    r"potential\w*|consider(?:s|ed|ing)?|needs?|target\w*|towards?|track|ready|poised|warn(?:s|ed|ing)?(?!\s+notice)|"
+    r"fear\w*|call\w*\s+for|urg(?:e|es|ed|ing)|escap\w*|spared|without|rather\s+than|instead\s+of|not|never|nor|n['’]t)\b", _FLAGS)
+# an infinitive is a goal ("to exit special measures", "to help staff improve and exit special measures")
+# unless it reports a decision or a first; a finite verb or a comma after "to" ends the infinitive
+TO = re.compile(r"\bto\s+(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+){0,12}$",
+                _FLAGS)
+_TO_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|latest|last|only)\b[^,;]{0,40}|(?:is|are|was|were)\s+"
+                      r"(?:set\s+|due\s+|now\s+)?|decid\w*\s+|decision\s+|agreed\s+|voted\s+|chose\s+)to\s+(?:be\s+)?$",
+                      _FLAGS)
+
+
+def clause_before(sentence: str, pos: int) -> str:
+    """The words of the clause that leads up to pos, at most 80 characters of them."""
+    head = sentence[max(0, pos - 80):pos]
+    m = _CLAUSE_START.match(head)
+    return head[m.end():] if m else head
+
+
+def asserted(sentence: str, pos: int) -> bool:
+    """A statement is a fact unless its clause wraps it in a wish, a risk, a condition or a negation."""
+    clause = clause_before(sentence, pos)
+    if HEDGE.search(clause):
+        return False
+    to = TO.search(clause)
+    return not to or bool(_TO_FACT.search(clause[:to.start() + 3]))

@@ -1,0 +1,110 @@
+"""Which trusts a regulatory statement (special measures, enforcement) is about.
+
+The subject of special measures and of enforcement is always a trust: a hospital named there stands
+for the trust that runs it, and "the trust" in such a statement is the story's trust. The grammar is
+small: the object of the verb ("placed A and B into special measures"), else the coordinated subject
+before it ("A, B and C were placed in"), else a list after a colon or in the bullets that follow
+("were placed in special measures: A, B and C"), else a trust named after the words, else the story's.
+"""
+from __future__ import annotations
+
+import re
+
+from .resolve import REF_RE
+
+# what may stand between two members of one coordination: "A, B and C", "A and B", "A or B", "A & B"
+_COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as)|,?\s+and\s+also)\s*", re.IGNORECASE)
+_LIST_OPEN = re.compile(r":\s*")
+_BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
+# an object the verb names without naming a trust: "placed two other trusts into special measures"
+_UNNAMED_OBJECT = re.compile(r"\b(?:trusts?|hospitals?|providers?|organisations?|services?)\b", re.IGNORECASE)
+
+
+def trust_of(doc, key: str) -> str | None:
+    """A trust stands for itself and a hospital for the trust that runs it; anything else for nothing."""
+    o = doc.org(key)
+    if o.kind == "trust":
+        return key
+    if o.kind == "hospital":
+        return o.trust_key
+    return None
+
+
+def _mentions(doc, ss: int, se: int) -> list[tuple[int, int, str]]:
+    """The sentence's trust and hospital mentions, each as the trust it stands for.
+
+    A bare "the trust" / "the hospital" in a regulatory statement is the story's trust: news names a
+    partner or comparator trust in passing and then goes on about its own."""
+    main = doc.main("trust")
+    out = []
+    for s, e, k in doc.mentions_in(ss, se):
+        t = trust_of(doc, k)
+        if t is None and doc.org(k).kind == "hospital":
+            t = main or k  # a hospital whose trust is unknown stands for the story's trust, else itself
+        if t is None:
+            continue
+        if main and REF_RE.fullmatch(doc.text[s:e]):
+            t = main
+        out.append((s, e, t))
+    return out
+
+
+def _unique(keys) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def _coordinated_before(doc, here: list, pos: int) -> list[str]:
+    """The last mention before pos and the ones coordinated with it ("A, B and C were ...")."""
+    before = [m for m in here if m[1] <= pos]
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _COORD_GAP.fullmatch(doc.text[m[1]:group[-1][0]]):
+            break
+        group.append(m)
+    return _unique(k for _s, _e, k in reversed(group))
+
+
+def _listed_after(doc, here: list, se: int, pos: int, sentence_index: int) -> list[str]:
+    """"... special measures: A, B and C." or the bullet lines after "... special measures are:"."""
+    rest = doc.text[pos:se]
+    colon = rest.find(":")
+    if not 0 <= colon <= 60:
+        return []
+    start = pos + colon + 1
+    inline = [k for s, _e, k in here if s >= start]
+    if inline or doc.text[start:se].strip():
+        return _unique(inline)
+    keys = []
+    for ns, ne in doc.sentences[sentence_index + 1:]:
+        item = _mentions(doc, ns, ne)
+        if _BULLET.match(doc.text[ns:ne]):
+            keys += [k for _s, _e, k in item]
+        elif len(item) == 1 and doc.text[item[0][0]:item[0][1]] == doc.text[ns:ne].rstrip(" .;,"):
+            keys.append(item[0][2])  # a list of one name a line, without bullets
+        else:
+            break
+    return _unique(keys)
+
+
+def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[int, int]) -> list[str]:
+    """The trusts of a statement whose verb spans `verb` and whose regime/notice words span `cue`."""
+    ss, se = doc.sentences[sentence_index]
+    here = _mentions(doc, ss, se)
+    objects = [k for s, e, k in here if s >= verb[1] and e <= cue[0]]
+    if objects:
+        return _unique(objects)
+    if verb[1] <= cue[0] and _UNNAMED_OBJECT.search(doc.text[verb[1]:cue[0]]):
+        return []
+    subject = _coordinated_before(doc, here, min(verb[0], cue[0]))
+    if subject:
+        return subject
+    listed = _listed_after(doc, here, se, cue[1], sentence_index)
+    if listed:
+        return listed
+    after = [k for s, _e, k in here if s >= cue[1]]
+    if after:
+        return after[:1]
+    main = doc.main("trust") or doc.main("hospital")
+    return [main] if main else []
