@@ -16,6 +16,8 @@ HEDGE = re.compile(
     r"face|faces|facing|prospect|want\w*|hope\w*|hoping|aim\w*|bid|plan\w*|ambition|seek\w*|anticipat\w*|expect\w*|likely|unlikely|possib\w*|"
     r"potential\w*|consider(?:s|ed|ing)?|needs?|target\w*|towards?|track|ready|poised|warn(?:s|ed|ing)?(?!\s+notice)|"
     r"fear\w*|call\w*\s+for|urg(?:e|es|ed|ing)|escap\w*|spared|without|rather\s+than|instead\s+of|not|never|nor|n['’]t)\b", _FLAGS)
+# between a verb and what it governs ("was never in", "has not been placed in")
+NEGATION = re.compile(r"\b(?:not|never|nor)\b|n['’]t\b", _FLAGS)
 # an infinitive is a goal ("to exit special measures", "to help staff improve and exit special measures")
 # unless it reports a decision or a first; a finite verb or a comma after "to" ends the infinitive
 TO = re.compile(r"\bto\s+(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+){0,12}$",

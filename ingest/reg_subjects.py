@@ -12,8 +12,10 @@ import re
 
 from .resolve import REF_RE
 
-# what may stand between two members of one coordination: "A, B and C", "A and B", "A or B", "A & B"
-_COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as)|,?\s+and\s+also)\s*", re.IGNORECASE)
+# what may stand between two members of one coordination: "A, B and C", "A and B", "A or B", "A & B";
+# "A, like B, was placed" says B was too ("unlike" does not join: the subject is the nearer name)
+_COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as|like|along\s+with|together\s+with|alongside)"
+                        r"|,?\s+and\s+also)\s*", re.IGNORECASE)
 _LIST_OPEN = re.compile(r":\s*")
 _BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
 # an object the verb names without naming a trust: "placed two other trusts into special measures"
@@ -54,14 +56,19 @@ def _unique(keys) -> list[str]:
 
 
 def _coordinated_before(doc, here: list, pos: int) -> list[str]:
-    """The last mention before pos and the ones coordinated with it ("A, B and C were ...")."""
+    """The last mention before pos and the ones coordinated with it ("A, B and C were ...").
+
+    A bare comma joins only inside a list a conjunction closes: "A, B and C", not "Unlike A, B was"."""
     before = [m for m in here if m[1] <= pos]
     if not before:
         return []
     group = [before[-1]]
+    joined = False
     for m in reversed(before[:-1]):
-        if not _COORD_GAP.fullmatch(doc.text[m[1]:group[-1][0]]):
+        gap = doc.text[m[1]:group[-1][0]]
+        if not _COORD_GAP.fullmatch(gap) or not (joined or gap.strip() != ","):
             break
+        joined = True
         group.append(m)
     return _unique(k for _s, _e, k in reversed(group))
 

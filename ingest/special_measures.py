@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from .model import SpecialMeasures
-from .hedges import HEDGE, TO, asserted
+from .hedges import HEDGE, NEGATION, TO, asserted
 from .reg_subjects import subject_trusts
 from .when import find_dates
 
 _FLAGS = re.IGNORECASE
 _SM = r"[\"“‘']?\bspecial\s+measures\b[\"”’']?"
-_RSP = r"\b(?:NHS\s+England['’]s\s+)?(?:national\s+)?recovery\s+support\s+programme\b(?:\s*\(RSP\))?"
+_RSP = r"\b(?:the\s+)?(?:NHS\s+England['’]s\s+)?(?:national\s+)?recovery\s+support\s+programme\b(?:\s*\(RSP\))?"
 _CUE = re.compile(_SM, _FLAGS)
 _CUE_RSP = re.compile(f"{_SM}|{_RSP}", _FLAGS)
 # "the Recovery Support Programme, which replaced special measures": only then is the programme the regime
@@ -59,8 +59,8 @@ _BEFORE = [
     # "a hospital in special measures": only right after a trust or hospital named (see find_special_measures)
     ("bare", re.compile(r"\b(?P<v>in|under)\s+$", _FLAGS)),
 ]
-# "special measures were lifted", "special measures status was removed"
-_AFTER_OUT = re.compile(r"^\s*(?:status\s+)?(?:has|have|had|was|were|is|are)\s+(?:been\s+|now\s+|finally\s+|formally\s+)*"
+# "special measures were lifted", "special measures at the trust have been lifted", "... status was removed"
+_AFTER_OUT = re.compile(r"^(?:\s+(?:at|for|on)\s+[^,;]{0,80}?)?\s*(?:status\s+)?(?:has|have|had|was|were|is|are)\s+(?:been\s+|now\s+|finally\s+|formally\s+)*"
                         r"(?P<v>lifted|removed|ended|withdrawn|revoked)\b", _FLAGS)
 # "placed into special measures on the recommendation of the chief inspector"
 _AFTER_RECOMMENDED = re.compile(r"^[^;]{0,100}?\b(?:(?:on|following|after|upon|at)\s+(?:a\s+|the\s+)?recommendation"
@@ -139,7 +139,7 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
     if gov:
         status, vs, ve = gov
         status, ask = _recommended(sentence, status, vs)
-        if asserted(sentence, ask):
+        if asserted(sentence, ask) and not NEGATION.search(sentence[vs:cue.start()]):
             out.append((status, (vs, ve), _date(sentence, cue.end(), published)))
     after = sentence[cue.end():]
     m = _AFTER_OUT.match(after)
