@@ -34,10 +34,12 @@ def clause_before(sentence: str, pos: int) -> str:
     return head[m.end():] if m else head
 
 
-def asserted(sentence: str, pos: int) -> bool:
-    """A statement is a fact unless its clause wraps it in a wish, a risk, a condition or a negation."""
+def asserted(sentence: str, pos: int, infinitive_is_goal: bool = True) -> bool:
+    """A statement is a fact unless its clause wraps it in a wish, a risk, a condition or a negation.
+
+    infinitive_is_goal=False for a noun that is held, not reached ("asked the trust to review its conditions")."""
     clause = clause_before(sentence, pos)
     if HEDGE.search(clause):
         return False
-    to = TO.search(clause)
+    to = infinitive_is_goal and TO.search(clause)
     return not to or bool(_TO_FACT.search(clause[:to.start() + 3]))

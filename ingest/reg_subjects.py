@@ -16,7 +16,8 @@ from .resolve import REF_RE
 # "A, like B, was placed" says B was too ("unlike" does not join: the subject is the nearer name)
 _COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as|like|along\s+with|together\s+with|alongside)"
                         r"|,?\s+and\s+also)\s*", re.IGNORECASE)
-_LIST_OPEN = re.compile(r":\s*")
+# what opens a list of the trusts a statement is about, shortly after the regime or notice is named
+_LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?::|\b(?:include[sd]?|including|namely|such\s+as)\b)\s*", re.IGNORECASE)
 _BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
 # an object the verb names without naming a trust: "placed two other trusts into special measures"
 _UNNAMED_OBJECT = re.compile(r"\b(?:trusts?|hospitals?|providers?|organisations?|services?)\b", re.IGNORECASE)
@@ -74,15 +75,22 @@ def _coordinated_before(doc, here: list, pos: int) -> list[str]:
 
 
 def _listed_after(doc, here: list, se: int, pos: int, sentence_index: int) -> list[str]:
-    """"... special measures: A, B and C." or the bullet lines after "... special measures are:"."""
-    rest = doc.text[pos:se]
-    colon = rest.find(":")
-    if not 0 <= colon <= 60:
+    """"... special measures: A, B and C.", "trusts prosecuted include A, B and the C", or the bullet lines
+    after "... special measures are:"."""
+    opener = _LIST_OPEN.search(doc.text[pos:se])
+    if not opener:
         return []
-    start = pos + colon + 1
-    inline = [k for s, _e, k in here if s >= start]
-    if inline or doc.text[start:se].strip():
-        return _unique(inline)
+    start = pos + opener.end()
+    if doc.text[start:se].strip():
+        inline = [m for m in here if m[0] >= start]
+        if not inline or doc.text[start:inline[0][0]].strip(" ,").lower() not in ("", "the"):
+            return []
+        group = [inline[0]]
+        for m in inline[1:]:
+            if not _COORD_GAP.fullmatch(re.sub(r"\bthe\s*$", "", doc.text[group[-1][1]:m[0]], flags=re.I)):
+                break
+            group.append(m)
+        return _unique(k for _s, _e, k in group)
     keys = []
     for ns, ne in doc.sentences[sentence_index + 1:]:
         item = _mentions(doc, ns, ne)

@@ -12,12 +12,17 @@ _SM = re.compile(r"special\s+measures", re.IGNORECASE)
 _INSPECTION = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|visit(?:ed|s)?|(?:announced|unannounced)\s+(?:inspection|visit))\b",
                          re.IGNORECASE)
 _ENFORCEMENT = [
-    ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b", re.IGNORECASE)),
-    ("section 31 conditions", re.compile(r"\bsection\s+31\b|\bconditions?\s+(?:on|to)\s+(?:the\s+|its\s+|their\s+)?"
-                                         r"(?:[\w-]+['’]s?\s+)?registration\b|\bimpos\w*\s+(?:\w+\s+)?conditions?\b",
-                                         re.IGNORECASE)),
+    # "a (section 29A) warning notice"; "issued the trust with a warning" is one too
+    ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b|\b(?:issued|served|gave|given|"
+                                              r"sent)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:formal\s+)?warning\b",
+                                              re.IGNORECASE)),
+    # "section 31", "(urgent) conditions (were imposed) on the trust's registration", "imposed conditions"
+    ("section 31 conditions", re.compile(r"\bsection\s+31\b|\bconditions?\b[^.;]{0,40}?\b(?:on|to)\s+(?:the\s+|its\s+|"
+                                         r"their\s+)?(?:[\w-]+['’]s?\s+)?registration\b|\bimpos\w*\s+(?:\w+\s+)?"
+                                         r"conditions?\b", re.IGNORECASE)),
     ("requirement notice", re.compile(r"\brequirement\s+notices?\b", re.IGNORECASE)),
-    ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ing)\b|\bpleaded\s+guilty\b|\bfined\s+£", re.IGNORECASE)),
+    ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b|\bfined\s+(?:a\s+record\s+)?£",
+                               re.IGNORECASE)),
 ]
 
 
@@ -78,7 +83,7 @@ def find_enforcement(doc) -> list[Enforcement]:
         sentence = doc.text[ss:se]
         for kind, pattern in _ENFORCEMENT:
             m = pattern.search(sentence)
-            if not m or not asserted(sentence, m.start()):
+            if not m or not asserted(sentence, m.start(), infinitive_is_goal=False):
                 continue
             at = (ss + m.start(), ss + m.start())
             dates = find_dates(sentence, doc.article.published)
@@ -90,14 +95,14 @@ def find_enforcement(doc) -> list[Enforcement]:
     return list(out.values())
 
 
-_TO_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to|against|on|at)\s+$", re.IGNORECASE)
+_TO_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to|against|on|at|of)\s+$", re.IGNORECASE)
 
 
 def _recipient(doc, pos: int, se: int) -> list[str]:
-    """"a warning notice (was served) to / against / on X": X is the one acted against."""
-    for s, _e, k in doc.mentions_in(pos, se):
-        t = trust_of(doc, k)
-        if t and _TO_RECIPIENT.fullmatch(" " + doc.text[pos:s]):
-            return [t]
-        break
-    return []
+    """"a warning notice (was served) to / against / on X", "conditions on the registration of X": X is the
+    one acted against."""
+    after = doc.mentions_in(pos, se)
+    if not after or not _TO_RECIPIENT.fullmatch(" " + doc.text[pos:after[0][0]]):
+        return []
+    trust = trust_of(doc, after[0][2])
+    return [trust] if trust else []
