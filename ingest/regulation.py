@@ -5,7 +5,7 @@ import re
 
 from .hedges import asserted
 from .model import Enforcement, Inspection
-from .reg_subjects import subject_trusts, trust_of
+from .reg_subjects import sentences_with, subject_trusts, trust_of
 from .when import find_dates, join_range
 
 _SM = re.compile(r"special\s+measures", re.IGNORECASE)
@@ -24,6 +24,7 @@ _ENFORCEMENT = [
     ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b|\bfined\s+(?:a\s+record\s+)?£",
                                re.IGNORECASE)),
 ]
+_ENFORCEMENT_WORDS = re.compile(r"warning|section\s+29a|section\s+31|condition|requirement\s+notice|prosecut|guilty|fined")
 
 
 def find_inspections(doc) -> list[Inspection]:
@@ -79,7 +80,8 @@ def find_enforcement(doc) -> list[Enforcement]:
     """Every notice, condition or prosecution a sentence reports, once per trust it names as the one
     acted against ("A and B were issued with warning notices": two facts)."""
     out: dict[tuple, Enforcement] = {}
-    for i, (ss, se) in enumerate(doc.sentences):
+    for i in sentences_with(doc, _ENFORCEMENT_WORDS):
+        ss, se = doc.sentences[i]
         sentence = doc.text[ss:se]
         for kind, pattern in _ENFORCEMENT:
             m = pattern.search(sentence)

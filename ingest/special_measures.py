@@ -12,7 +12,7 @@ import re
 
 from .model import SpecialMeasures
 from .hedges import HEDGE, NEGATION, TO, asserted
-from .reg_subjects import subject_trusts
+from .reg_subjects import sentences_with, subject_trusts
 from .when import find_dates
 
 _FLAGS = re.IGNORECASE
@@ -20,6 +20,8 @@ _SM = r"[\"“‘']?\bspecial\s+measures\b[\"”’']?"
 _RSP = r"\b(?:the\s+)?(?:NHS\s+England['’]s\s+)?(?:national\s+)?recovery\s+support\s+programme\b(?:\s*\(RSP\))?"
 _CUE = re.compile(_SM, _FLAGS)
 _CUE_RSP = re.compile(f"{_SM}|{_RSP}", _FLAGS)
+_RSP_WORDS = re.compile(r"recovery\s+support", _FLAGS)
+_WORDS = re.compile(r"special\s+measures|recovery\s+support|recommendation")  # what every statement holds
 # "the Recovery Support Programme, which replaced special measures": only then is the programme the regime
 _RSP_IS_SM = re.compile(
     rf"{_RSP}[^.]{{0,120}}\b(?:replac\w*|successor|supersed\w*|formerly|previously)\b[^.]{{0,60}}special\s+measures"
@@ -158,7 +160,7 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
 
 
 def find_special_measures(doc) -> list[SpecialMeasures]:
-    cue_re = _CUE_RSP if _RSP_IS_SM.search(doc.text) else _CUE
+    cue_re = _CUE_RSP if _RSP_WORDS.search(doc.text) and _RSP_IS_SM.search(doc.text) else _CUE
     found: dict[tuple[str, str], SpecialMeasures] = {}
 
     def add(trust, status, date, ss, se):
@@ -169,7 +171,8 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
             found[key].date = date
 
     placed: tuple[int, list[str]] = (-1, [])  # the last sentence that placed trusts, and the trusts
-    for i, (ss, se) in enumerate(doc.sentences):
+    for i in sentences_with(doc, _WORDS):
+        ss, se = doc.sentences[i]
         sentence = doc.text[ss:se]
         placed_here: list[str] = []
         cues = list(cue_re.finditer(sentence))
