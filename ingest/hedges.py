@@ -13,14 +13,16 @@ _CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:but|while|whereas|although|though|af
                            _FLAGS | re.DOTALL)
 HEDGE = re.compile(
     r"\b(?:could|might|(?<!in )may(?!\s+\d)|would|should|shall|if|unless|whether|avoid\w*|risk\w*|threat\w*|"
-    r"face|faces|facing|prospect|want\w*|hope\w*|hoping|aim\w*|bid|plan\w*|ambition|seek\w*|anticipat\w*|expect\w*|likely|unlikely|possib\w*|"
-    r"potential\w*|consider(?:s|ed|ing)?|needs?|target\w*|towards?|track|ready|poised|warn(?:s|ed|ing)?(?!\s+notice)|"
-    r"fear\w*|call\w*\s+for|urg(?:e|es|ed|ing)|escap\w*|spared|without|rather\s+than|instead\s+of|not|never|nor|n['’]t)\b", _FLAGS)
+    r"face|faces|facing|prospect|want\w*|hope\w*|hoping|aim\w*|bid|plan\w*|ambition|seek\w*|anticipat\w*|"
+    r"expect\w*|likely|unlikely|possib\w*|potential\w*|consider(?:s|ed|ing)?|needs?|target\w*|towards?|track|"
+    r"ready|poised|warn(?:s|ed|ing)?(?!\s+notice)|fear\w*|help(?:s|ing)?|road|path|route|journey|call\w*\s+for|"
+    r"urg(?:e|es|ed|ing)|escap\w*|spared|without|rather\s+than|instead\s+of|not|never|nor|n['’]t)\b", _FLAGS)
 # between a verb and what it governs ("was never in", "has not been placed in")
 NEGATION = re.compile(r"\b(?:not|never|nor)\b|n['’]t\b", _FLAGS)
 # an infinitive is a goal ("to exit special measures", "to help staff improve and exit special measures")
-# unless it reports a decision or a first; a finite verb or a comma after "to" ends the infinitive
-TO = re.compile(r"\bto\s+(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+){0,12}$",
+# unless it reports a decision or a first, or is perfect ("delighted to have come out"); a finite verb or
+# a comma after "to" ends the infinitive
+TO = re.compile(r"\bto\s+(?!have\b)(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+){0,12}$",
                 _FLAGS)
 _TO_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|latest|last|only)\b[^,;]{0,40}|(?:is|are|was|were)\s+"
                       r"(?:set\s+|due\s+|now\s+)?|decid\w*\s+|decision\s+|agreed\s+|voted\s+|chose\s+)to\s+(?:be\s+)?$",

@@ -16,7 +16,7 @@ from .reg_subjects import sentences_with, subject_trusts
 from .when import find_dates
 
 _FLAGS = re.IGNORECASE
-_SM = r"[\"“‘']?\bspecial\s+measures\b[\"”’']?"
+_SM = r"[\"“‘']?\b(?:quality\s+)?special\s+measures\b[\"”’']?"  # "financial special measures" is another regime
 _RSP = r"\b(?:the\s+)?(?:NHS\s+England['’]s\s+)?(?:national\s+)?recovery\s+support\s+programme\b(?:\s*\(RSP\))?"
 _CUE = re.compile(_SM, _FLAGS)
 _CUE_RSP = re.compile(f"{_SM}|{_RSP}", _FLAGS)
@@ -48,31 +48,37 @@ _BEFORE = [
                            _FLAGS)),
     # "remains in", "is still in", "has been in", "was in"
     ("remains", re.compile(r"\b(?P<v>remain\w*|still|stay\w*|continu\w*\s+to\s+be|is|are|been|now|currently|already)"
-                           r"\s+(?:\w+\s+){0,2}?(?:in|under)\s+$", _FLAGS)),
-    ("placed", re.compile(r"\b(?P<v>was|were|be|being)\s+(?:\w+\s+){0,2}?(?:in|under)\s+$", _FLAGS)),
+                           r"\s+(?:\w+\s+){0,3}?(?:in|under)\s+$", _FLAGS)),
+    ("placed", re.compile(r"\b(?P<v>was|were|be|being)\s+(?:\w+\s+){0,3}?(?:in|under)\s+$", _FLAGS)),
     # "placed into", "put (the trust) back in", "plunged into", "returned to", "entered"
     ("placed", re.compile(r"\b(?P<v>plac\w*|put|puts|putting|plung\w*|push\w*|thrust|thrown|sen[dt]\w*|went|gone|go|"
                           r"goes|going|return\w*|fell|fall\w*|dropp\w*|tipped|slipped|taken|moved?|moving)\b"
                           rf"(?P<o>{_OBJ}{{0,100}}?)\s+(?:back\s+)?(?:into|in\s+to|in|under|to)\s+$", _FLAGS)),
     ("placed", re.compile(r"\b(?P<v>(?:re-?)?enter(?:ed|s|ing)?|(?:re-?)?entry\s+(?:in)?to)\s+$", _FLAGS)),
-    # "recommended for special measures", "a recommendation of special measures"
+    # "recommended for special measures", "recommends special measures", "a recommendation of special measures"
     ("recommended", re.compile(rf"\b(?P<v>recommend\w*)\b(?:(?P<o>{_OBJ}{{0,100}}?)\s+)?\s*for\s+$"
+                               r"|\b(?P<r>recommend(?:s|ed|ing)?)\s+$"
                                r"|\b(?P<n>recommendation)\s+(?:of|for)\s+(?:\w+\s+)?$", _FLAGS)),
     # "a hospital in special measures": only right after a trust or hospital named (see find_special_measures)
     ("bare", re.compile(r"\b(?P<v>in|under)\s+$", _FLAGS)),
 ]
 # "special measures were lifted", "special measures at the trust have been lifted", "... status was removed"
-_AFTER_OUT = re.compile(r"^(?:\s+(?:at|for|on)\s+[^,;]{0,80}?)?\s*(?:status\s+)?(?:has|have|had|was|were|is|are)\s+(?:been\s+|now\s+|finally\s+|formally\s+)*"
-                        r"(?P<v>lifted|removed|ended|withdrawn|revoked)\b", _FLAGS)
+_AFTER_OUT = re.compile(r"^(?:\s+(?:at|for|on)\s+[^,;]{0,80}?)?\s*(?:status\s+)?(?:has|have|had|was|were|is|are)\s+"
+                        r"(?:been\s+|now\s+|finally\s+|formally\s+)*(?P<v>lifted|removed|ended|withdrawn|revoked)\b", _FLAGS)
 # "placed into special measures on the recommendation of the chief inspector"
 _AFTER_RECOMMENDED = re.compile(r"^[^;]{0,100}?\b(?:(?:on|following|after|upon|at)\s+(?:a\s+|the\s+)?recommendation"
                                 r"|(?:as\s+)?recommended\s+by)\b", _FLAGS)
-# "placed in special measures in 2016 and came out in 2018", "was in special measures until 2019"
-_AFTER_EXIT = re.compile(r"\b(?P<c>and|but|before|then|until)\b(?P<gap>[^;]{0,40}?)\b(?P<v>(?:taken|came|come|brought|"
-                         r"moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exited\b|emerged\b|left\s+(?:in|during|"
-                         r"after|at)\b|removed\b(?!\s+from\s+(?![\"“‘']?special)))", _FLAGS)
-_UNTIL_DATE = re.compile(r"^[^;]{0,60}?\buntil\s+(?:\w+\s+)?(?:(?:19|20)\d\d|January|February|March|April|May|June|"
-                         r"July|August|September|October|November|December)\b", _FLAGS)
+# "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019"
+_AFTER_EXIT = re.compile(r"\b(?P<c>and|but|before|then|until)\b(?P<gap>[^;]{0,40}?)\b(?P<v>(?:taken|came|come|coming|"
+                         r"brought|moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exit(?:ed|ing)\b|emerg(?:ed|ing)\b|"
+                         r"left\s+(?:in|during|after|at)\b|removed\b(?!\s+from\s+(?![\"“‘']?special)))", _FLAGS)
+# "was in special measures until 2019", "from 2014 to 2017"
+_UNTIL_DATE = re.compile(r"^[^;]{0,60}?(?:\buntil|\btill|\bfrom\b[^;]{0,20}?\bto)\s+(?:\w+\s+)?(?:(?:19|20)\d\d|"
+                         r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
+                         _FLAGS)
+# "came out of special measures in 2016 but was put back in 2018"
+_AFTER_REENTRY = re.compile(r"^[^;]{0,60}?\b(?:and|but|before|then)\b(?P<gap>[^;]{0,30}?)\b(?:put|placed|plunged|went|"
+                            r"returned)\s+back\b", _FLAGS)
 # where the words about one status stop: a date after them belongs to that status
 _CLAUSE_END = re.compile(r";|\b(?:and|but|after|before|because|when|following|until|while|though|although)\b", _FLAGS)
 
@@ -83,6 +89,7 @@ _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$|\b(?:wa
 # "The decision follows a recommendation from the chief inspector", after a sentence placing a trust
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
                                      r"|^(?:it|this)\s+follows\s+(?:a|the)\s+recommendation\b", _FLAGS)
+_QUESTION = re.compile(r"\?[\"'”’)]*$")  # "Will the trust exit special measures?" asks, it does not tell
 _DECISION_REACH = 6  # sentences: "the decision" still means the placing a few sentences on
 
 
@@ -96,7 +103,7 @@ def _governing(sentence: str, cue_start: int):
         m = pattern.search(before)
         if not m:
             continue
-        name = next(g for g in ("v", "n", "out") if m.groupdict().get(g))
+        name = next(g for g in ("v", "n", "r", "out") if m.groupdict().get(g))
         if status == "bare" and best:
             break
         if best is None or off + m.start(name) > best[1]:
@@ -156,6 +163,10 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
             out.append(("out", verb, _date(after, m.end(), published)))
         elif _UNTIL_DATE.match(after):
             out.append(("out", verb, None))
+    elif out and out[0][0] == "out":
+        m = _AFTER_REENTRY.match(after)
+        if m and not HEDGE.search(m.group("gap")) and not TO.search(m.group("gap")):
+            out.append(("placed", out[0][1], _date(after, m.end(), published)))
     return out
 
 
@@ -174,6 +185,8 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
     for i in sentences_with(doc, _WORDS):
         ss, se = doc.sentences[i]
         sentence = doc.text[ss:se]
+        if _QUESTION.search(sentence):
+            continue
         placed_here: list[str] = []
         cues = list(cue_re.finditer(sentence))
         named_ends = {e - ss for _s, e, _k in doc.mentions_in(ss, se)} if cues else set()

@@ -162,3 +162,31 @@ def test_recovery_support_programme_counts_only_where_it_replaced_special_measur
     assert measures(alone) == set()
     said = "The Recovery Support Programme replaced special measures in 2021. " + alone
     assert measures(said) == {("trust:1", "placed", "2022")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Northmoor Valley NHS Trust came out of special measures in 2016 but was put back in 2018.",
+     {("trust:1", "out", "2016"), ("trust:1", "placed", "2018")}),
+    ("Northmoor Valley NHS Trust was in special measures from 2014 to 2017.",
+     {("trust:1", "placed", "2014"), ("trust:1", "out", None)}),
+    ("Northmoor Valley NHS Trust remained in special measures for four years before exiting in 2019.",
+     {("trust:1", "remains", None), ("trust:1", "out", "2019")}),
+])
+def test_elliptic_second_end_of_a_spell(text, expected):
+    assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Will Northmoor Valley NHS Trust come out of special measures?", set()),
+    ("Northmoor Valley NHS Trust's chief executive said the trust was on the road out of special measures.", set()),
+    ("Northmoor Valley NHS Trust's chief executive said she was delighted to have come out of special measures.",
+     {("trust:1", "out", None)}),
+    ("Northmoor Valley NHS Trust has been recommended to exit special measures.", {("trust:1", "out", None)}),
+    ("The chief inspector recommends special measures for Northmoor Valley NHS Trust.",
+     {("trust:1", "recommended", None)}),
+    ("Northmoor Valley NHS Trust was placed in quality special measures.", {("trust:1", "placed", None)}),
+    ("Northmoor Valley NHS Trust was placed in financial special measures.", set()),
+    ("Northmoor Valley NHS Trust is one of 12 in special measures.", {("trust:1", "remains", None)}),
+])
+def test_questions_goals_and_the_other_regime(text, expected):
+    assert measures(text) == expected
