@@ -20,6 +20,12 @@ _COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as|like|along\s+w
 # what opens a list of the trusts a statement is about, shortly after the regime or notice is named
 _LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?::|\b(?:include[sd]?|including|namely|such\s+as)\b)\s*", re.IGNORECASE)
 _BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
+# "A, which took over B in 2017, remains in": the subject is the name before the relative clause
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*(?:which|who|whose|that|where)\b[^,;]*,|\s*\([^()]*\)|\s+[–—]\s[^–—]*[–—])"
+                              r"\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
+# "It has come out of special measures, the first since B did": a pronoun subject is the story's trust
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|and)\s+)(?:it|they|we)\s+(?:\w+\s+){0,6}$",
+                              re.IGNORECASE)
 # an object the verb names without naming a trust: "placed two other trusts into special measures"
 _UNNAMED_OBJECT = re.compile(r"\b(?:trusts?|hospitals?|providers?|organisations?|services?)\b", re.IGNORECASE)
 
@@ -125,14 +131,17 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
         return _unique(objects)
     if verb[1] <= cue[0] and _UNNAMED_OBJECT.search(doc.text[verb[1]:cue[0]]):
         return []
-    subject = _coordinated_before(doc, here, min(verb[0], cue[0]))
+    pos = min(verb[0], cue[0])
+    relative = _RELATIVE_BEFORE.search(doc.text[max(ss, pos - 200):pos])
+    subject = _coordinated_before(doc, here, pos - len(relative.group()) if relative else pos)
     if subject:
         return subject
-    listed = _listed_after(doc, here, se, cue[1], sentence_index)
-    if listed:
-        return listed
-    after = [k for s, _e, k in here if s >= cue[1]]
-    if after:
-        return after[:1]
     main = doc.main("trust") or doc.main("hospital")
+    if not _PRONOUN_SUBJECT.search(doc.text[ss:pos]):
+        listed = _listed_after(doc, here, se, cue[1], sentence_index)
+        if listed:
+            return listed
+        after = [k for s, _e, k in here if s >= cue[1]]
+        if after:
+            return after[:1]
     return [main] if main else []

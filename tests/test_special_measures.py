@@ -190,3 +190,17 @@ def test_elliptic_second_end_of_a_spell(text, expected):
 ])
 def test_questions_goals_and_the_other_regime(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Northmoor Valley NHS Trust, which took over Southfield Coast NHS Foundation Trust in 2017, remains in special "
+     "measures.", {("trust:1", "remains", None)}),
+    ("Northmoor Valley NHS Trust (once part of Southfield Coast NHS Foundation Trust) was placed in special measures.",
+     {("trust:1", "placed", None)}),
+    ("Northmoor Valley NHS Trust was rated good. It is the second trust to exit special measures after Southfield "
+     "Coast NHS Foundation Trust.", {("trust:1", "out", None)}),
+    ("Placed in special measures in 2016, Southfield Coast NHS Foundation Trust has improved.",
+     {("trust:4", "placed", "2016")}),
+])
+def test_the_subject_past_a_relative_clause_a_pronoun_or_a_fronted_participle(text, expected):
+    assert measures(text) == expected
