@@ -43,8 +43,8 @@ _BEFORE = [
     ("out", re.compile(r"\b(?P<v>exit(?:ed|s|ing)?|emerg(?:e|ed|es|ing|ence)|left|leave|leaves|leaving|graduat\w+|"
                        rf"releas\w+|remov\w+|discharg\w+|lift\w*|freed|depart\w*|(?:taken|come|came|coming)\s+off)"
                        rf"(?:(?P<o>\s{_OBJ}{{0,100}}?)\s+from|\s+from|\s+of)?\s+$", _FLAGS)),
-    # "kept (the trust) in", "leaves it in"
-    ("remains", re.compile(rf"\b(?P<v>kept|keep\w*|left|leave|leaves|leaving)\b(?P<o>{_OBJ}{{0,80}}?)\s+(?:in|under)\s+$",
+    # "kept (the trust) in", "leaves it in", "spent three years in"
+    ("remains", re.compile(rf"\b(?P<v>kept|keep\w*|left|leave|leaves|leaving|spen[dt]\w*)\b(?P<o>{_OBJ}{{0,80}}?)\s+(?:in|under)\s+$",
                            _FLAGS)),
     # "remains in", "is still in", "has been in", "was in"
     ("remains", re.compile(r"\b(?P<v>remain\w*|still|stay\w*|continu\w*\s+to\s+be|is|are|been|now|currently|already)"
@@ -65,9 +65,14 @@ _BEFORE = [
 # "special measures were lifted", "special measures at the trust have been lifted", "... status was removed"
 _AFTER_OUT = re.compile(r"^(?:\s+(?:at|for|on)\s+[^,;]{0,80}?)?\s*(?:status\s+)?(?:has|have|had|was|were|is|are)\s+"
                         r"(?:been\s+|now\s+|finally\s+|formally\s+)*(?P<v>lifted|removed|ended|withdrawn|revoked)\b", _FLAGS)
+# "the trust had special measures lifted"
+_HAD = re.compile(r"\b(?:had|has|have|having|got|gets)\s+(?:its\s+|their\s+)?$", _FLAGS)
+_LIFTED = re.compile(r"^\s+(?:status\s+)?(?P<v>lifted|removed|ended)\b", _FLAGS)
 # "placed into special measures on the recommendation of the chief inspector"
-_AFTER_RECOMMENDED = re.compile(r"^[^;]{0,100}?\b(?:(?:on|following|after|upon|at)\s+(?:a\s+|the\s+)?recommendation"
-                                r"|(?:as\s+)?recommended\s+by)\b", _FLAGS)
+# "following the recommendation, the trust was placed into special measures"
+_ON_RECOMMENDATION = r"\b(?:on|following|after|upon|at)\s+(?:a\s+|the\s+|its\s+|their\s+)?recommendation\b"
+_AFTER_RECOMMENDED = re.compile(rf"^[^;]{{0,100}}?(?:{_ON_RECOMMENDATION}|\b(?:as\s+)?recommended\s+by\b)", _FLAGS)
+_BEFORE_RECOMMENDED = re.compile(_ON_RECOMMENDATION, _FLAGS)
 # "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019"
 _AFTER_EXIT = re.compile(r"\b(?P<c>and|but|before|then|until)\b(?P<gap>[^;]{0,40}?)\b(?P<v>(?:taken|came|come|coming|"
                          r"brought|moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exit(?:ed|ing)\b|emerg(?:ed|ing)\b|"
@@ -84,6 +89,7 @@ _CLAUSE_END = re.compile(r";|\b(?:and|but|after|before|because|when|following|un
 
 # a recommendation governs the placing: "recommended the trust (should) be placed into"
 _RECOMMEND = re.compile(r"\brecommend\w*\b", _FLAGS)
+_RECOMMEND_THAT = re.compile(r"recommend(?:s|ed|ing)?\s+that\b", _FLAGS)  # "recommended that X is placed" is not done
 _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$|\b(?:was|were|is|are|got)\s+(?:now\s+|then\s+)?$",
                      _FLAGS)
 # "The decision follows a recommendation from the chief inspector", after a sentence placing a trust
@@ -124,7 +130,7 @@ def _recommended(sentence: str, status: str, vs: int) -> tuple[str, int]:
         pass
     if rec is None:
         return status, vs
-    if status == "placed" and not _FINITE.search(sentence[:vs]):
+    if status == "placed" and (_RECOMMEND_THAT.match(head, rec.start()) or not _FINITE.search(sentence[:vs])):
         status = "recommended"
     return status, vs - len(head) + rec.start()
 
@@ -151,12 +157,13 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
         if asserted(sentence, ask) and not NEGATION.search(sentence[vs:cue.start()]):
             out.append((status, (vs, ve), _date(sentence, cue.end(), published)))
     after = sentence[cue.end():]
-    m = _AFTER_OUT.match(after)
+    m = _AFTER_OUT.match(after) or (_HAD.search(sentence, 0, cue.start()) and _LIFTED.match(after))
     if m and asserted(sentence, cue.start()):
         out.append(("out", (cue.end() + m.start("v"), cue.end() + m.end("v")), None))
     if out and out[0][0] in ("placed", "remains"):
         verb = out[0][1]
-        if out[0][0] == "placed" and _AFTER_RECOMMENDED.match(after):
+        if out[0][0] == "placed" and (_AFTER_RECOMMENDED.match(after)
+                                      or _BEFORE_RECOMMENDED.search(sentence, 0, verb[0])):
             out.append(("recommended", verb, None))
         m = _AFTER_EXIT.search(after)
         if m and not HEDGE.search(m.group("gap")) and not TO.search(m.group("gap")):

@@ -204,3 +204,19 @@ def test_questions_goals_and_the_other_regime(text, expected):
 ])
 def test_the_subject_past_a_relative_clause_a_pronoun_or_a_fronted_participle(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Northmoor Valley NHS Trust had special measures lifted in 2018.", {("trust:1", "out", None)}),
+    ("The CQC has today recommended that Northmoor Valley NHS Trust is placed into special measures.",
+     {("trust:1", "recommended", None)}),
+    ("Northmoor Valley NHS Trust has spent three years in special measures.", {("trust:1", "remains", None)}),
+    ("Following the recommendation, Northmoor Valley NHS Trust was placed into special measures.",
+     {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("The CQC made several recommendations last year, and Northmoor Valley NHS Trust was placed into special "
+     "measures.", {("trust:1", "placed", None)}),
+    ("A recommendation to take Northmoor Valley NHS Trust out of special measures was made by the chief inspector.",
+     {("trust:1", "out", None)}),
+])
+def test_more_wordings_of_lifting_staying_and_recommending(text, expected):
+    assert measures(text) == expected
