@@ -22,8 +22,8 @@ NEGATION = re.compile(r"\b(?:not|never|nor)\b|n['’]t\b", _FLAGS)
 # an infinitive is a goal ("to exit special measures", "to help staff improve and exit special measures")
 # unless it reports a decision or a first, or is perfect ("delighted to have come out"); a finite verb or
 # a comma after "to" ends the infinitive
-TO = re.compile(r"\bto\s+(?!have\b)(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+){0,12}$",
-                _FLAGS)
+TO = re.compile(r"\bto\s+(?!have\b)(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+)"
+                r"{0,12}$", _FLAGS)
 _TO_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|latest|last|only)\b[^,;]{0,40}|(?:is|are|was|were)\s+"
                       r"(?:set\s+|due\s+|now\s+)?|decid\w*\s+|decision\s+|agreed\s+|voted\s+|chose\s+)to\s+(?:be\s+)?$",
                       _FLAGS)

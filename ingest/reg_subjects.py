@@ -21,7 +21,8 @@ _COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as|like|along\s+w
 _LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?::|\b(?:include[sd]?|including|namely|such\s+as)\b)\s*", re.IGNORECASE)
 _BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
 # "A, which took over B in 2017, remains in": the subject is the name before the relative clause
-_RELATIVE_BEFORE = re.compile(r"(?:,\s*(?:which|who|whose|that|where)\b[^,;]*,|\s*\([^()]*\)|\s+[–—]\s[^–—]*[–—])"
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*(?:which|who|whose|that|where)\b[^,;]*,|\s*\([^()]*\)"
+                              r"|\s+[–—]\s[^–—]*[–—])"
                               r"\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "It has come out of special measures, the first since B did": a pronoun subject is the story's trust
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|and)\s+)(?:it|they|we)\s+(?:\w+\s+){0,6}$",

@@ -24,7 +24,9 @@ _ENFORCEMENT = [
     ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b|\bfined\s+(?:a\s+record\s+)?£",
                                re.IGNORECASE)),
 ]
-_ENFORCEMENT_WORDS = re.compile(r"warning|section\s+29a|section\s+31|condition|requirement\s+notice|prosecut|guilty|fined")
+# words every enforcement statement holds, for a fast scan of the lower-cased text
+_ENFORCEMENT_WORDS = re.compile(r"warning|section\s+29a|section\s+31|condition|requirement\s+notice|prosecut|guilty"
+                                r"|fined")
 
 
 def find_inspections(doc) -> list[Inspection]:

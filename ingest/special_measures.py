@@ -44,7 +44,8 @@ _BEFORE = [
                        rf"releas\w+|remov\w+|discharg\w+|lift\w*|freed|depart\w*|(?:taken|come|came|coming)\s+off)"
                        rf"(?:(?P<o>\s{_OBJ}{{0,100}}?)\s+from|\s+from|\s+of)?\s+$", _FLAGS)),
     # "kept (the trust) in", "leaves it in", "spent three years in"
-    ("remains", re.compile(rf"\b(?P<v>kept|keep\w*|left|leave|leaves|leaving|spen[dt]\w*)\b(?P<o>{_OBJ}{{0,80}}?)\s+(?:in|under)\s+$",
+    ("remains", re.compile(rf"\b(?P<v>kept|keep\w*|left|leave|leaves|leaving|spen[dt]\w*)\b(?P<o>{_OBJ}{{0,80}}?)"
+                           r"\s+(?:in|under)\s+$",
                            _FLAGS)),
     # "remains in", "is still in", "has been in", "was in"
     ("remains", re.compile(r"\b(?P<v>remain\w*|still|stay\w*|continu\w*\s+to\s+be|is|are|been|now|currently|already)"
@@ -64,7 +65,8 @@ _BEFORE = [
 ]
 # "special measures were lifted", "special measures at the trust have been lifted", "... status was removed"
 _AFTER_OUT = re.compile(r"^(?:\s+(?:at|for|on)\s+[^,;]{0,80}?)?\s*(?:status\s+)?(?:has|have|had|was|were|is|are)\s+"
-                        r"(?:been\s+|now\s+|finally\s+|formally\s+)*(?P<v>lifted|removed|ended|withdrawn|revoked)\b", _FLAGS)
+                        r"(?:been\s+|now\s+|finally\s+|formally\s+)*(?P<v>lifted|removed|ended|withdrawn|revoked)\b",
+                        _FLAGS)
 # "the trust had special measures lifted"
 _HAD = re.compile(r"\b(?:had|has|have|having|got|gets)\s+(?:its\s+|their\s+)?$", _FLAGS)
 _LIFTED = re.compile(r"^\s+(?:status\s+)?(?P<v>lifted|removed|ended)\b", _FLAGS)
@@ -75,7 +77,8 @@ _AFTER_RECOMMENDED = re.compile(rf"^[^;]{{0,100}}?(?:{_ON_RECOMMENDATION}|\b(?:a
 _BEFORE_RECOMMENDED = re.compile(_ON_RECOMMENDATION, _FLAGS)
 # "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019"
 _AFTER_EXIT = re.compile(r"\b(?P<c>and|but|before|then|until)\b(?P<gap>[^;]{0,40}?)\b(?P<v>(?:taken|came|come|coming|"
-                         r"brought|moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exit(?:ed|ing)\b|emerg(?:ed|ing)\b|"
+                         r"brought|moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exit(?:ed|ing)\b|"
+                         r"emerg(?:ed|ing)\b|"
                          r"left\s+(?:in|during|after|at)\b|removed\b(?!\s+from\s+(?![\"“‘']?special)))", _FLAGS)
 # "was in special measures until 2019", "from 2014 to 2017"
 _UNTIL_DATE = re.compile(r"^[^;]{0,60}?(?:\buntil|\btill|\bfrom\b[^;]{0,20}?\bto)\s+(?:\w+\s+)?(?:(?:19|20)\d\d|"
@@ -90,7 +93,8 @@ _CLAUSE_END = re.compile(r";|\b(?:and|but|after|before|because|when|following|un
 # a recommendation governs the placing: "recommended the trust (should) be placed into"
 _RECOMMEND = re.compile(r"\brecommend\w*\b", _FLAGS)
 _RECOMMEND_THAT = re.compile(r"recommend(?:s|ed|ing)?\s+that\b", _FLAGS)  # "recommended that X is placed" is not done
-_FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$|\b(?:was|were|is|are|got)\s+(?:now\s+|then\s+)?$",
+_FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$"
+                     r"|\b(?:was|were|is|are|got)\s+(?:now\s+|then\s+)?$",
                      _FLAGS)
 # "The decision follows a recommendation from the chief inspector", after a sentence placing a trust
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
