@@ -3,8 +3,10 @@
 The subject of special measures and of enforcement is always a trust: a hospital named there stands
 for the trust that runs it, and "the trust" in such a statement is the story's trust. The grammar is
 small: the object of the verb ("placed A and B into special measures"), else the coordinated subject
-before it ("A, B and C were placed in"), else a list after a colon or in the bullets that follow
-("were placed in special measures: A, B and C"), else a trust named after the words, else the story's.
+before it ("A, B and C were placed in"), skipping a relative clause ("A, which took over B, remains
+in"), else, unless the subject is a pronoun, a list after a colon, "include" or in the bullets that
+follow ("were placed in special measures: A, B and C"), or a trust named after the words; else the
+story's trust. A notice "to / against / on X" went to X.
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ _RELATIVE_BEFORE = re.compile(r"(?:,\s*(?:which|who|whose|that|where)\b[^,;]*,|\
 # "It has come out of special measures, the first since B did": a pronoun subject is the story's trust
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|and)\s+)(?:it|they|we)\s+(?:\w+\s+){0,6}$",
                               re.IGNORECASE)
+# "a warning notice (was served) to / against / on X", "conditions on the registration of X"
+_TO_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to|against|on|at|of)\s+$", re.IGNORECASE)
 # an object the verb names without naming a trust: "placed two other trusts into special measures"
 _UNNAMED_OBJECT = re.compile(r"\b(?:trusts?|hospitals?|providers?|organisations?|services?)\b", re.IGNORECASE)
 
@@ -43,7 +47,7 @@ def sentences_with(doc, words: re.Pattern) -> list[int]:
     return sorted(i for i in found if i >= 0)
 
 
-def trust_of(doc, key: str) -> str | None:
+def _trust_of(doc, key: str) -> str | None:
     """A trust stands for itself and a hospital for the trust that runs it; anything else for nothing."""
     o = doc.org(key)
     if o.kind == "trust":
@@ -61,7 +65,7 @@ def _mentions(doc, ss: int, se: int) -> list[tuple[int, int, str]]:
     main = doc.main("trust")
     out = []
     for s, e, k in doc.mentions_in(ss, se):
-        t = trust_of(doc, k)
+        t = _trust_of(doc, k)
         if t is None and doc.org(k).kind == "hospital":
             t = main or k  # a hospital whose trust is unknown stands for the story's trust, else itself
         if t is None:
@@ -146,3 +150,11 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
         if after:
             return after[:1]
     return [main] if main else []
+
+
+def recipient_trusts(doc, pos: int, se: int) -> list[str]:
+    """The trust a notice or condition named just before pos went to: "... to / against / on X"."""
+    after = _mentions(doc, pos, se)
+    if after and _TO_RECIPIENT.fullmatch(" " + doc.text[pos:after[0][0]]):
+        return [after[0][2]]
+    return []

@@ -5,7 +5,7 @@ import re
 
 from .hedges import asserted
 from .model import Enforcement, Inspection
-from .reg_subjects import sentences_with, subject_trusts, trust_of
+from .reg_subjects import recipient_trusts, sentences_with, subject_trusts
 from .when import find_dates, join_range
 
 _SM = re.compile(r"special\s+measures", re.IGNORECASE)
@@ -91,22 +91,9 @@ def find_enforcement(doc) -> list[Enforcement]:
                 continue
             at = (ss + m.start(), ss + m.start())
             dates = find_dates(sentence, doc.article.published)
-            for trust in _recipient(doc, ss + m.end(), se) or subject_trusts(doc, i, at, (at[0], ss + m.end())):
+            for trust in recipient_trusts(doc, ss + m.end(), se) or subject_trusts(doc, i, at, (at[0], ss + m.end())):
                 key = (trust, kind)
                 if key not in out:
                     out[key] = Enforcement(trust, kind, dates[0][2] if dates else None,
                                            doc.evidence(ss, se, "pattern", 0.7))
     return list(out.values())
-
-
-_TO_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to|against|on|at|of)\s+$", re.IGNORECASE)
-
-
-def _recipient(doc, pos: int, se: int) -> list[str]:
-    """"a warning notice (was served) to / against / on X", "conditions on the registration of X": X is the
-    one acted against."""
-    after = doc.mentions_in(pos, se)
-    if not after or not _TO_RECIPIENT.fullmatch(" " + doc.text[pos:after[0][0]]):
-        return []
-    trust = trust_of(doc, after[0][2])
-    return [trust] if trust else []
