@@ -31,6 +31,15 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|and)\s+)(?:it|they|
                               re.IGNORECASE)
 # "a warning notice (was served) to / against / on X", "conditions on the registration of X"
 _TO_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to|against|on|at|of)\s+$", re.IGNORECASE)
+# a subject that is not the story's trust and names none: "Eleven trusts were placed in", "schools in
+# special measures", "other providers were"; "A hospital trust has come out of" is the story's trust
+_UNNAMED_SUBJECT = re.compile(r"\b(?:trusts|hospitals|providers|organisations|schools?|councils?|(?:care\s+)?homes?|"
+                              r"practices|prisons?|academ(?:y|ies)|(?:an)?others?\s+(?:\w+\s+)?(?:trusts?|hospitals?|"
+                              r"providers?))\b", re.IGNORECASE)
+# "brought prosecutions against several trusts"
+_UNNAMED_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to|against|on)\s+(?:\w+\s+){0,2}?"
+                                r"(?:trusts|hospitals|providers)\b", re.IGNORECASE)
+_SUBJECT_HEAD = re.compile(r"^.*[;:,]", re.DOTALL)  # the subject of a verb follows the last comma before it
 # an object the verb names without naming a trust: "placed two other trusts into special measures"
 _UNNAMED_OBJECT = re.compile(r"\b(?:trusts?|hospitals?|providers?|organisations?|services?)\b", re.IGNORECASE)
 
@@ -146,6 +155,9 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
         listed = _listed_after(doc, here, se, cue[1], sentence_index)
         if listed:
             return listed
+        if _UNNAMED_SUBJECT.search(_SUBJECT_HEAD.sub("", doc.text[max(ss, pos - 120):pos])) \
+                or _UNNAMED_RECIPIENT.match(doc.text[cue[1]:se]):
+            return []
         after = [k for s, _e, k in here if s >= cue[1]]
         if after:
             return after[:1]

@@ -67,3 +67,13 @@ def test_trusts_listed_after_include_are_each_acted_against():
 def test_conditions_the_trust_is_asked_to_review_are_still_its_conditions():
     assert actions("The CQC has asked the trust to review its section 31 conditions.") == {
         ("trust:1", "section 31 conditions")}
+
+
+def test_enforcement_against_unnamed_trusts_is_not_the_story_trusts():
+    assert actions("Northmoor Valley NHS Trust was rated good. The CQC has brought prosecutions against several "
+                   "trusts in recent years.") == set()
+
+
+def test_an_unnamed_plural_earlier_in_the_sentence_does_not_hide_the_story_trust():
+    assert actions("Northmoor Valley NHS Trust was rated good. After inspecting its hospitals, the CQC issued a "
+                   "warning notice.") == {("trust:1", "section 29A warning notice")}

@@ -220,3 +220,12 @@ def test_the_subject_past_a_relative_clause_a_pronoun_or_a_fronted_participle(te
 ])
 def test_more_wordings_of_lifting_staying_and_recommending(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Eleven trusts were placed in special measures in 2013.",
+    "Like schools placed in special measures by their inspectors, it gets support.",
+    "Other trusts remain in special measures.",
+])
+def test_an_unnamed_plural_subject_is_not_the_story_trust(text):
+    assert measures("Northmoor Valley NHS Trust was rated good. " + text) == set()
