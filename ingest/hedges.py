@@ -24,9 +24,13 @@ NEGATION = re.compile(r"\b(?:not|never|nor)\b|n['’]t\b", _FLAGS)
 # a comma after "to" ends the infinitive
 TO = re.compile(r"\bto\s+(?!have\b)(?:(?!(?:has|have|had|is|are|was|were|will|did|does|said|says)\b)[\w'’-]+\s+)"
                 r"{0,12}$", _FLAGS)
-_TO_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|latest|last|only)\b[^,;]{0,40}|(?:is|are|was|were)\s+"
-                      r"(?:set\s+|due\s+|now\s+)?|decid\w*\s+|decision\s+|agreed\s+|voted\s+|chose\s+)to\s+(?:be\s+)?$",
-                      _FLAGS)
+_TO_FACT = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|latest|last|only)\b[^,;]{0,40}|(?:(?:is|are|was|were)\s+)?"
+                      r"(?:set\s+|due\s+)|(?:is|are|was|were)\s+(?:now\s+)?|decid\w*\s+|decision\s+|agreed\s+|voted\s+|"
+                      r"chose\s+)to\s+(?:be\s+)?$"
+                      # a headline: "Northmoor Valley NHS Trust to exit special measures", no verb before "to"
+                      r"|^(?:(?!\b(?:is|are|was|were|has|have|had|will|would|said|says|work\w*|help\w*|support\w*|"
+                      r"urg\w*|ask\w*|told|allow\w*|enabl\w*|want\w*|need\w*|expect\w*)\b)[^,;])*"
+                      r"\b(?:trust|hospital|hospitals|ft)\s+to\s+(?:be\s+)?$", _FLAGS)
 
 
 def clause_before(sentence: str, pos: int) -> str:

@@ -229,3 +229,15 @@ def test_more_wordings_of_lifting_staying_and_recommending(text, expected):
 ])
 def test_an_unnamed_plural_subject_is_not_the_story_trust(text):
     assert measures("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Northmoor Valley NHS Trust to remain in special measures", {("trust:1", "remains", None)}),
+    ("Northmoor Valley NHS Trust set to exit special measures", {("trust:1", "out", None)}),
+    ("Alder Park Hospital to be placed in special measures", {("trust:1", "placed", None)}),
+    ("Northmoor Valley NHS Trust is due to come out of special measures in the spring.", {("trust:1", "out", None)}),
+    ("NHS Improvement is working with Northmoor Valley NHS Trust to exit special measures.", set()),
+    ("Managers want Northmoor Valley NHS Trust to exit special measures.", set()),
+])
+def test_a_headline_infinitive_announces_a_decision_a_goal_does_not(text, expected):
+    assert measures(text) == expected
