@@ -40,8 +40,10 @@ _UNNAMED_SUBJECT = re.compile(r"\b(?:trusts|hospitals|providers|organisations|sc
 _UNNAMED_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to|against|on)\s+(?:\w+\s+){0,2}?"
                                 r"(?:trusts|hospitals|providers)\b", re.IGNORECASE)
 _SUBJECT_HEAD = re.compile(r"^.*[;:,]", re.DOTALL)  # the subject of a verb follows the last comma before it
-# an object the verb names without naming a trust: "placed two other trusts into special measures"
-_UNNAMED_OBJECT = re.compile(r"\b(?:trusts?|hospitals?|providers?|organisations?|services?)\b", re.IGNORECASE)
+# an object the verb names without naming a trust: "placed two other trusts into special measures";
+# "took one of the biggest trusts out of" or "a struggling trust" describes the story's trust instead
+_UNNAMED_OBJECT = re.compile(r"^(?!\s*(?:one\s+of|an?\s)).*\b(?:trusts|hospitals|providers|organisations|services|"
+                             r"(?:an)?other\s+(?:\w+\s+)?(?:trust|hospital|provider))\b", re.IGNORECASE | re.DOTALL)
 
 
 def sentences_with(doc, words: re.Pattern) -> list[int]:

@@ -241,3 +241,13 @@ def test_an_unnamed_plural_subject_is_not_the_story_trust(text):
 ])
 def test_a_headline_infinitive_announces_a_decision_a_goal_does_not(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Her team took one of the biggest trusts in the country out of special measures.", {("trust:1", "out", None)}),
+    ("She has taken a struggling trust out of special measures.", {("trust:1", "out", None)}),
+    ("The regulator placed two other trusts into special measures.", set()),
+    ("The regulator placed another trust into special measures.", set()),
+])
+def test_an_object_describing_the_story_trust_or_other_trusts(text, expected):
+    assert measures("Northmoor Valley NHS Trust was rated good. " + text) == expected
