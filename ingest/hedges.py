@@ -16,7 +16,8 @@ HEDGE = re.compile(
     r"face|faces|facing|prospect|want\w*|hope\w*|hoping|aim\w*|bid|plan\w*|ambition|seek\w*|anticipat\w*|"
     r"expect\w*|likely|unlikely|possib\w*|potential\w*|consider(?:s|ed|ing)?|needs?|target\w*|towards?|track|"
     r"ready|poised|warn(?:s|ed|ing)?(?!\s+notice)|fear\w*|help(?:s|ing)?|road|path|route|journey|call\w*\s+for|"
-    r"urg(?:e|es|ed|ing)|escap\w*|spared|without|rather\s+than|instead\s+of|not|never|nor|n['’]t)\b", _FLAGS)
+    r"urg(?:e|es|ed|ing)|escap\w*|spared|without|rather\s+than|instead\s+of|short\s+of|decid\w*\s+against|declin\w*|"
+    r"refus\w*|rul\w*\s+out|not|never|nor|n['’]t)\b", _FLAGS)
 # between a verb and what it governs ("was never in", "has not been placed in")
 NEGATION = re.compile(r"\b(?:not|never|nor)\b|n['’]t\b", _FLAGS)
 # an infinitive is a goal ("to exit special measures", "to help staff improve and exit special measures")

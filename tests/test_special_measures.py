@@ -101,6 +101,9 @@ def test_a_spell_in_special_measures_gives_each_end_with_its_date(text, expected
     "The trust hopes to exit special measures next year.",
     "Managers are working with the trust to help staff improve care and exit special measures quickly.",
     "The CQC said it did not recommend special measures for Northmoor Valley NHS Trust.",
+    "Inspectors stopped short of recommending special measures for Northmoor Valley NHS Trust.",
+    "The regulator decided against placing Northmoor Valley NHS Trust in special measures.",
+    "The regulator ruled out placing Northmoor Valley NHS Trust in special measures.",
 ])
 def test_hedged_or_negated_statements_say_nothing(text):
     assert measures(text) == set()
