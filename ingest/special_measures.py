@@ -99,8 +99,11 @@ _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$"
 # "The decision follows a recommendation from the chief inspector", after a sentence placing a trust
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
                                      r"|^(?:it|this)\s+follows\s+(?:a|the)\s+recommendation\b", _FLAGS)
+# "NHS Improvement has accepted the recommendation", after a sentence recommending special measures
+_ACCEPTED = re.compile(r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|follow(?:s|ed)?)\b[^.;]{0,40}?"
+                       r"\brecommendation\b", _FLAGS)
 _QUESTION = re.compile(r"\?[\"'”’)]*$")  # "Will the trust exit special measures?" asks, it does not tell
-_DECISION_REACH = 6  # sentences: "the decision" still means the placing a few sentences on
+_DECISION_REACH = 6  # sentences: "the decision", "the recommendation" still mean the one a few sentences back
 
 
 def _governing(sentence: str, cue_start: int):
@@ -193,12 +196,14 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
             found[key].date = date
 
     placed: tuple[int, list[str]] = (-1, [])  # the last sentence that placed trusts, and the trusts
+    recommended: tuple[int, list[str]] = (-1, [])  # the same for a recommendation
     for i in sentences_with(doc, _WORDS):
         ss, se = doc.sentences[i]
         sentence = doc.text[ss:se]
         if _QUESTION.search(sentence):
             continue
         placed_here: list[str] = []
+        recommended_here: list[str] = []
         cues = list(cue_re.finditer(sentence))
         named_ends = {e - ss for _s, e, _k in doc.mentions_in(ss, se)} if cues else set()
         for cue in cues:
@@ -207,6 +212,13 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
                     add(trust, status, date, ss, se)
                     if status == "placed":
                         placed_here.append(trust)
+                    elif status == "recommended":
+                        recommended_here.append(trust)
+        if recommended_here:
+            recommended = (i, recommended_here)
+        if i - recommended[0] <= _DECISION_REACH and _ACCEPTED.search(sentence) and not HEDGE.search(sentence):
+            for trust in recommended[1]:
+                add(trust, "placed", None, ss, se)
         if placed_here:
             placed = (i, placed_here)
         elif not cues and i - placed[0] <= _DECISION_REACH and _FOLLOWS_RECOMMENDATION.search(sentence) \

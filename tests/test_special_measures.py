@@ -254,3 +254,13 @@ def test_a_headline_infinitive_announces_a_decision_a_goal_does_not(text, expect
 ])
 def test_an_object_describing_the_story_trust_or_other_trusts(text, expected):
     assert measures("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. NHS Improvement "
+     "has agreed to the recommendation.", {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The board has "
+     "yet to decide whether to accept the recommendation.", {("trust:1", "recommended", None)}),
+])
+def test_an_accepted_recommendation_places_the_trust(text, expected):
+    assert measures(text) == expected
