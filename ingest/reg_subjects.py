@@ -31,7 +31,7 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:said|says|and)\s+)(?:it|they|
                               re.IGNORECASE)
 # "a warning notice (was served) to / against / on X", "conditions on the registration of X"
 _TO_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:to|against|on|at|of)\s+$", re.IGNORECASE)
-# a subject that is not the story's trust and names none: "Eleven trusts were placed in", "schools in
+# a subject that is not the story's trust and names none: "Nine trusts were placed in", "schools in
 # special measures", "other providers were"; "A hospital trust has come out of" is the story's trust
 _UNNAMED_SUBJECT = re.compile(r"\b(?:trusts|hospitals|providers|organisations|schools?|councils?|(?:care\s+)?homes?|"
                               r"practices|prisons?|academ(?:y|ies)|(?:an)?others?\s+(?:\w+\s+)?(?:trusts?|hospitals?|"
@@ -41,7 +41,7 @@ _UNNAMED_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to|against|on)\s+(?:\w+\
                                 r"(?:trusts|hospitals|providers)\b", re.IGNORECASE)
 _SUBJECT_HEAD = re.compile(r"^.*[;:,]", re.DOTALL)  # the subject of a verb follows the last comma before it
 # an object the verb names without naming a trust: "placed two other trusts into special measures";
-# "took one of the biggest trusts out of" or "a struggling trust" describes the story's trust instead
+# "steered one of the largest trusts out of" or "a struggling trust" describes the story's trust instead
 _UNNAMED_OBJECT = re.compile(r"^(?!\s*(?:one\s+of|an?\s)).*\b(?:trusts|hospitals|providers|organisations|services|"
                              r"(?:an)?other\s+(?:\w+\s+)?(?:trust|hospital|provider))\b", re.IGNORECASE | re.DOTALL)
 

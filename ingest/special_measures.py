@@ -96,7 +96,7 @@ _RECOMMEND_THAT = re.compile(r"recommend(?:s|ed|ing)?\s+that\b", _FLAGS)  # "rec
 _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$"
                      r"|\b(?:was|were|is|are|got)\s+(?:now\s+|then\s+)?$",
                      _FLAGS)
-# "The decision follows a recommendation from the chief inspector", after a sentence placing a trust
+# "That move came after a recommendation by the regulator", after a sentence placing a trust
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
                                      r"|^(?:it|this)\s+follows\s+(?:a|the)\s+recommendation\b", _FLAGS)
 # "NHS Improvement has accepted the recommendation", after a sentence recommending special measures

@@ -48,18 +48,18 @@ def test_ways_into_and_staying_in_special_measures(text, status):
     "The chief inspector recommended Northmoor Valley NHS Trust for special measures.",
     "The chief inspector recommended that Northmoor Valley NHS Trust, which runs Alder Park Hospital, "
     "should be placed into special measures.",
-    "The regulator is recommending that Northmoor Valley NHS Trust be placed into special measures.",
+    "The regulator is now recommending that Northmoor Valley NHS Trust should go into special measures.",
     "Inspectors made a recommendation of special measures for Northmoor Valley NHS Trust.",
-    "The trust has been rated inadequate and recommended for special measures.",
+    "Northmoor Valley NHS Trust, rated inadequate last week, has been recommended for special measures.",
 ])
 def test_a_recommendation_to_go_into_special_measures(text):
     assert measures(text) == {("trust:1", "recommended", None)}
 
 
 @pytest.mark.parametrize("text,status", [
-    ("The chief inspector recommended that Northmoor Valley NHS Trust should remain in special measures.", "remains"),
-    ("The chief inspector recommended that the trust comes out of special measures.", "out"),
-    ("The chief inspector has recommended the trust be removed from special measures.", "out"),
+    ("Inspectors have recommended that Northmoor Valley NHS Trust stays in special measures for now.", "remains"),
+    ("Inspectors have recommended that the trust now comes out of special measures.", "out"),
+    ("The regulator has recommended Northmoor Valley NHS Trust be taken out of special measures.", "out"),
 ])
 def test_a_recommendation_about_a_trust_already_in_counts_as_where_it_is(text, status):
     assert measures(text) == {("trust:1", status, None)}
@@ -72,7 +72,7 @@ def test_placed_on_a_recommendation_is_both():
 
 def test_the_decision_a_few_sentences_on_follows_a_recommendation():
     text = ("Northmoor Valley NHS Trust was placed into special measures. Inspectors found poor care on two wards. "
-            "The decision follows a recommendation from the chief inspector of hospitals.")
+            "That step came after a recommendation by the regulator.")
     assert measures(text) == {("trust:1", "placed", None), ("trust:1", "recommended", None)}
 
 
@@ -226,7 +226,7 @@ def test_more_wordings_of_lifting_staying_and_recommending(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Eleven trusts were placed in special measures in 2013.",
+    "Nine trusts were placed in special measures in 2014.",
     "Like schools placed in special measures by their inspectors, it gets support.",
     "Other trusts remain in special measures.",
 ])
@@ -247,7 +247,8 @@ def test_a_headline_infinitive_announces_a_decision_a_goal_does_not(text, expect
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Her team took one of the biggest trusts in the country out of special measures.", {("trust:1", "out", None)}),
+    ("The new board steered one of the largest trusts in the region out of special measures.",
+     {("trust:1", "out", None)}),
     ("She has taken a struggling trust out of special measures.", {("trust:1", "out", None)}),
     ("The regulator placed two other trusts into special measures.", set()),
     ("The regulator placed another trust into special measures.", set()),
