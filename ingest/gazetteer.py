@@ -60,7 +60,8 @@ class Gazetteer:
         self._site_key: dict[str, list[Site]] = {}
         self._site_bag: dict[str, list[Site]] = {}
         self._trust_sites: dict[str, list[Site]] = {}
-        for s in self.sites.values():
+        for s in sorted(self.sites.values(), key=lambda s: (not s.code.startswith(s.trust), s.code)):
+            # a trust's own site code ("RHQNG") before a code another body uses at the place ("A4Y3Q")
             for k in {_site_key(s.name), _site_key(re.sub(r"\s*[&(,-].*$", "", s.name))}:
                 self._site_key.setdefault(k, []).append(s)
                 self._site_bag.setdefault(_bag(k), []).append(s)

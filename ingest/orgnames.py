@@ -15,12 +15,16 @@ from itertools import islice
 from .gazetteer import SITE_TOKEN, gazetteer, token_key
 from .model import Organisation
 
-_TOKEN = r"(?:[A-Z][\w’'\-]*|\d+[a-z][\w’'\-]*|&)"  # "2gether NHS Foundation Trust"
-_JOIN = r"(?:,?\s+(?:(?:of|and|&|the|upon|on|for)\s+)*)"
+# A name's word: "2gether" is one, a photo id ("PNL-1611-01") is not.
+_TOKEN = r"(?:[A-Z](?![\w’'\-]*\d)[\w’'\-]*|\d+[a-z][\w’'\-]*|&)"
+# Space within a name: a line break of a hard-wrapped paragraph, never a blank line (a name does not run
+# from a caption or a byline into the next paragraph).
+_WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_JOIN = rf"(?:,?{_WS}(?:(?:of|and|&|the|upon|on|for){_WS})*)"
 _RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 # A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
-_SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z][\w’'\-]*)"
-_SITE_RUN = rf"{_SITE_TOKEN}(?:\s+(?:(?:of|the|upon|on)\s+)*{_SITE_TOKEN})*"
+_SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z](?![\w’'\-]*\d)[\w’'\-]*)"
+_SITE_RUN = rf"{_SITE_TOKEN}(?:{_WS}(?:(?:of|the|upon|on){_WS})*{_SITE_TOKEN})*"
 
 
 class _EndingAt:
@@ -46,10 +50,10 @@ class _EndingAt:
 
 # Some styles write "X NHS foundation trust" or "the X hospitals trust": a lower-case "trust" is taken, with care.
 TRUST_RE = _EndingAt(
-    rf"(?<![\w’'])({_RUN}),?\s+((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
+    rf"(?<![\w’'])({_RUN}),?{_WS}((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
     r"\b(?:[Tt]rust|FT|NHSFT)\b")
 HOSPITAL_RE = _EndingAt(
-    rf"(?<![\w’'])({_SITE_RUN})\s+(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
+    rf"(?<![\w’'])({_SITE_RUN}){_WS}(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
     rf"Maternity\s+Unit|Hospice|General)(?![\w])",
     r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
 HOSPITAL_LIST_RE = _EndingAt(
@@ -112,9 +116,15 @@ def town_key(town: str) -> str:
     return town.lower().replace("’", "'")
 
 
+_KIND_TAIL = re.compile(r"(?:\s+(?:NHS|Foundation))+$")
+
+
 def trust_candidates(text: str):
     for m in TRUST_RE.finditer(text):
-        run, suffix = m.group(1), m.group(2)
+        run, suffix = m.group(1), " ".join(m.group(2).split())
+        kind = _KIND_TAIL.search(run)
+        if kind:  # "X NHS Foundation Trust": the run took the kind words the suffix has room for
+            run, suffix = run[:kind.start()], f"{' '.join(kind.group().split())} {suffix}"
         pieces = [run] + [run[c.end():] for c in re.finditer(r",\s*", run)]
         best = _known_trust_tail(pieces, suffix)
         if best is None:
@@ -208,6 +218,10 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
 _TITLE_LOWER = {"with", "from", "into", "over", "upon", "than", "that", "after", "amid"}  # some styles keep these small
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[•*·▪–-]|\d+[.)])\s")
+_LOWER_LAST = re.compile(r"\b[a-z]+\W*$")
+
+
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines In Title Case (headlines): capitals there do not mark names, so no name is found there."""
     spans = []
@@ -215,7 +229,9 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
         line = m.group().rstrip()
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3 and w.lower() not in _TITLE_LOWER]
         # a caption or a sentence has lower-case words of some length; a headline In Title Case has none
-        if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words):
+        # nor has a list item ("• X Hospitals NHS Trust") or a hard-wrapped line ending mid-sentence ("... Trust in")
+        if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words) \
+                and not _LIST_ITEM.match(line) and not _LOWER_LAST.search(line):
             spans.append((m.start(), m.end()))
     return spans
 
