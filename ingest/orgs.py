@@ -9,7 +9,7 @@ import re
 
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import (HOSPITAL_LIST_RE, Entity, compound_sites, hospital_candidates, hospital_list_candidates,
+from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, compound_sites, hospital_candidates, hospital_list_candidates,
                        overlaps, title_case_lines, trust_candidates)
 from .resolve import REF_RE, add_references, add_short_form_mentions, same_site_name
 from .sites import (add_enumerated_hospitals, link_hospitals, site_short_forms, stated_operators, stated_towns,
@@ -68,6 +68,10 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
         if not overlaps(s, e, headline):
             mentions.append((s, e, entities.named("trust", name, gaz.trust_code(name)).org.key))
             trust_spans.append((s, e))
+
+    for s, e, name, code in list(bare_trust_candidates(text, trust_spans + headline)):
+        mentions.append((s, e, entities.named("trust", name, code).org.key))
+        trust_spans.append((s, e))
 
     compound = list(compound_sites(text, trust_spans + headline))
     for s, e, name in compound:
