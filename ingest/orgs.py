@@ -102,7 +102,7 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     mentions.sort()
     stated_operators(text, sentences, entities, mentions)
     stated_towns(text, entities, mentions)
-    link_hospitals(entities)
+    link_hospitals(text, entities, mentions)
 
     first = {}
     for s, e, k in mentions:  # evidence is where a name is first given; "the hospital" before it only if none is
