@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .caresites import care_site_candidates
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
 from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, compound_sites, hospital_candidates, hospital_list_candidates,
@@ -83,6 +84,10 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     for s, e, name in listed + list(hospital_candidates(text, taken)):
         ent = trust_called(entities, name) or entities.named("hospital", name)
         mentions.append((s, e, ent.org.key))
+
+    taken = [(s, e) for s, e, _ in mentions] + headline
+    for s, e, name in list(care_site_candidates(text, sentences, taken)):
+        mentions.append((s, e, entities.named("hospital", name).org.key))
 
     for s, e, name, site in site_short_forms(text, entities, [(s, e) for s, e, _ in mentions] + headline):
         ent = entities.get_or_add("hospital", name)

@@ -1,0 +1,66 @@
+"""Care sites named by their form that the gazetteer may not hold: "the X Centre", "X Lodge", "Y House",
+"the W Unit", "Z Clinic", "the X Centre for Mental Health".
+
+Such words also name offices, shops, courts and departments ("Wellington House", the "Urgent Care Centre"),
+so a name counts as a care site only when it has a word of its own (not a kind of service), is not a
+part of a hospital ("the W Unit at X Hospital" is a ward) and its sentence speaks of care: patients,
+wards, beds, an inspection, a rating. A name the gazetteer holds needs no such sentence. GUIDE: care
+sites are standalone places; a ward, a headquarters or a team is not one.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .gazetteer import gazetteer
+from .orgnames import _SITE_RUN, _WS, _EndingAt, _clean_run, overlaps  # the name grammar hospitals use
+
+_FORMS = r"Centre|Unit|Lodge|House|Clinic"
+CARE_SITE_RE = _EndingAt(rf"(?<![\w’'])({_SITE_RUN}){_WS}({_FORMS})(?![\w’'-])", rf"\b(?:{_FORMS})\b")
+_FOR = re.compile(r"[ \t]+for[ \t]+((?:[A-Z][\w’'-]+)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]+){0,3})")
+_IN_HOSPITAL = re.compile(r",?[ \t]+(?:at|in|within|of|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]+[ \t]+){1,4}"
+                          r"(?:Hospital|Infirmary)\b")
+# Words that say what a department or a service is, not which place: "Urgent Care Centre", "Minor Injury Unit".
+_SERVICE_WORDS = {
+    "emergency", "urgent", "care", "assessment", "admissions", "admission", "minor", "injury", "injuries",
+    "intensive", "critical", "coronary", "high", "dependency", "day", "surgery", "surgical", "treatment",
+    "medical", "maternity", "midwife", "midwifery", "led", "birth", "birthing", "cancer", "eye", "heart", "stroke",
+    "renal", "dialysis", "diagnostic", "diagnostics", "imaging", "community", "health", "mental", "older",
+    "people", "people's", "children's", "women's", "young", "acute", "rehabilitation", "rehab", "psychiatric",
+    "secure", "medium", "low", "forensic", "learning", "disability", "disabilities", "eating", "disorders",
+    "mother", "baby", "neonatal", "special", "walk-in", "operations", "control", "call", "contact", "clinical",
+    "decision", "ambulatory", "short", "stay", "observation", "trauma", "major", "regional", "national",
+    "specialist", "outpatient", "outpatients", "inpatient", "discharge", "frailty", "therapy", "support",
+    "leisure", "conference", "shopping", "business", "job", "visitor", "visitors", "training", "education",
+    "research", "vaccination", "vaccine", "testing", "test", "new", "main", "central", "the", "and", "of",
+}
+_CARE_CUE = re.compile(r"\b(?:in-?patients?|patients?|wards?|beds?|-bed(?:ded)?|bedded|mental[ \t]+health|"
+                       r"psychiatric|nursing|inspect(?:ed|ion|ions|ors?)|visited|rated|rating|unit|care[ \t]+home|"
+                       r"residents?|admitted|discharged|detained|treated|treatment|clinic)\b", re.IGNORECASE)
+_NOT_CARE = re.compile(r"\b(?:headquarters|head[ \t]+office|offices|HQ|court|magistrates|council|parliament|"
+                       r"shopping|conference|leisure|meeting)\b", re.IGNORECASE)
+
+
+def care_site_candidates(text: str, sentences: list[tuple[int, int]], taken: list[tuple[int, int]]):
+    """(start, end, name) of each care site the text names by its form."""
+    starts = [s for s, _e in sentences]
+    gaz = gazetteer()
+    for m in CARE_SITE_RE.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        run = _clean_run(m.group(1))
+        if not run or all(w.lower() in _SERVICE_WORDS for w in run.split()):
+            continue
+        name, end = f"{run} {m.group(2)}", m.end()
+        extra = _FOR.match(text, end)  # "the X Centre for Mental Health"
+        if extra:
+            name, end = f"{name} for {' '.join(extra.group(1).split())}", extra.end()
+        if _IN_HOSPITAL.match(text, end):
+            continue  # a unit of a hospital, not a place of its own
+        i = bisect.bisect_right(starts, m.start()) - 1
+        ss, se = sentences[i] if i >= 0 else (0, len(text))
+        sentence = text[ss:se]
+        if not gaz.sites_named(name) and (not _CARE_CUE.search(sentence) or _NOT_CARE.search(sentence)):
+            continue
+        start = m.start(1) + m.group(1).find(run.split()[0])
+        yield start, end, name
