@@ -128,8 +128,11 @@ class Gazetteer:
 
 
 def _site_key(name: str) -> str:
-    k = key(name)
+    k = _DGH.sub("district general hospital", key(name))  # news writes "X DGH" for X District General Hospital
     return k[4:] if k.startswith("the ") else k
+
+
+_DGH = re.compile(r"\bdgh\b")
 
 
 SITE_TOKEN = re.compile(r"[\w’'&]+")

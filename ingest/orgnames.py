@@ -54,8 +54,8 @@ TRUST_RE = _EndingAt(
     r"\b(?:[Tt]rust|FT|NHSFT)\b")
 HOSPITAL_RE = _EndingAt(
     rf"(?<![\w’'])({_SITE_RUN}){_WS}(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
-    rf"Maternity\s+Unit|Hospice|General)(?![\w])",
-    r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
+    rf"Maternity\s+Unit|Hospice|General|DGH)(?![\w])",
+    r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|DGH|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
 HOSPITAL_LIST_RE = _EndingAt(
     rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])",
     r"\b[Hh]ospitals\b", reach=300)
@@ -223,8 +223,8 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
         if overlaps(m.start(), m.end(), taken):
             continue
         nxt = text[m.end():m.end() + 40]
-        if re.match(r",?\s+(?:NHS|Foundation|Trust|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
-            continue  # part of a trust's name the trust pattern did not take
+        if re.match(r",?\s+(?:NHS|Foundation|[Tt]rust\b|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
+            continue  # part of a trust's name the trust pattern did not take ("the X DGH trust")
         name = _clean_run(m.group(1), m.group(2))
         if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
             continue  # "Northern General" is a hospital; "Attorney General" is not

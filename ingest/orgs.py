@@ -82,7 +82,11 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     listed = list(hospital_list_candidates(lists, taken))
     taken += [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
     for s, e, name in listed + list(hospital_candidates(text, taken)):
-        ent = trust_called(entities, name) or entities.named("hospital", name)
+        ent = trust_called(entities, name)
+        if ent is None and name.endswith("Hospitals") and not gaz.sites_named(name) \
+                and not gaz.sites_named(name[:-1]):
+            continue  # "X Hospitals" that is neither a trust of the article nor a site: a group, a brand, a region
+        ent = ent or entities.named("hospital", name)
         mentions.append((s, e, ent.org.key))
 
     taken = [(s, e) for s, e, _ in mentions] + headline
