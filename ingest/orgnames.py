@@ -158,23 +158,27 @@ def _known_trust_tail(pieces: list[str], suffix: str) -> str | None:
 
 # Trusts news names without "NHS Trust": "Y Health", "X Ambulance Service", "Z University Hospitals", "the W Group".
 BARE_TRUST_RE = _EndingAt(rf"(?<![\w’'])({_RUN})",
-                          r"\b(?:Health|Healthcare|Care|Service|Services|Hospitals|Group|Partnership)\b"
+                          r"\b(?:Health|Healthcare|Care|Service|Services|Hospitals?|Group|Partnership)\b"
                           r"(?![ \t]+(?:[A-Z]|&))")
 
 
 def bare_trust_candidates(text: str, taken: list[tuple[int, int]]):
     """A run of capitalised words that, with "NHS Trust" or "NHS Foundation Trust", is exactly a trust's
     official name (any vintage) and ends in a word that names an organisation, not a place: "Solent" alone
-    is a place, "Y Health" a trust. Its longest such tail is the name."""
+    is a place, "Y Health" a trust. Its longest such tail is the name. A name ending in "Hospital" is the
+    trust's only when it joins two places and no site has it (a merged trust's name)."""
     gaz = gazetteer()
     for m in BARE_TRUST_RE.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))  # the run may hold other names before this one
         for w in words[:-1]:
             if w.group() in SMALL or overlaps(m.start(1) + w.start(), m.end(), taken):
                 continue
-            code = gaz.exact_trust_code(m.group(1)[w.start():])
+            name = m.group(1)[w.start():]
+            code = gaz.exact_trust_code(name)
+            if code and name.endswith("Hospital") and (" and " not in name or gaz.sites_named(name)):
+                break  # "X Hospital" is the hospital; "X and Y Hospital", no site's name, is the trust of both
             if code:
-                yield m.start(1) + w.start(), m.end(), " ".join(m.group(1)[w.start():].split()), code
+                yield m.start(1) + w.start(), m.end(), " ".join(name.split()), code
                 break
 
 
