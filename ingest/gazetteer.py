@@ -128,11 +128,13 @@ class Gazetteer:
 
 
 def _site_key(name: str) -> str:
-    k = _DGH.sub("district general hospital", key(name))  # news writes "X DGH" for X District General Hospital
+    # "X DGH" is X District General Hospital; "Royal X Hospitals, Town" is the site news calls "Royal X Hospital"
+    k = _HOSPITALS.sub("hospital", _DGH.sub("district general hospital", key(name)))
     return k[4:] if k.startswith("the ") else k
 
 
 _DGH = re.compile(r"\bdgh\b")
+_HOSPITALS = re.compile(r"\bhospitals\b")
 
 
 SITE_TOKEN = re.compile(r"[\w’'&]+")

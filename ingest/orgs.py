@@ -83,9 +83,8 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     taken += [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
     for s, e, name in listed + list(hospital_candidates(text, taken)):
         ent = trust_called(entities, name)
-        if ent is None and name.endswith("Hospitals") and not gaz.sites_named(name) \
-                and not gaz.sites_named(name[:-1]):
-            continue  # "X Hospitals" that is neither a trust of the article nor a site: a group, a brand, a region
+        if ent is None and name.endswith("Hospitals") and not gaz.sites_named(name):
+            continue  # "X Hospitals", neither a trust of the article nor a site (singular or plural): a group, a brand
         ent = ent or entities.named("hospital", name)
         mentions.append((s, e, ent.org.key))
 
