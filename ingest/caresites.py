@@ -17,7 +17,7 @@ from .orgnames import _SITE_RUN, _WS, _EndingAt, _clean_run, overlaps  # the nam
 
 _FORMS = r"Centre|Unit|Lodge|House|Clinic"
 CARE_SITE_RE = _EndingAt(rf"(?<![\w’'])({_SITE_RUN}){_WS}({_FORMS})(?![\w’'-])", rf"\b(?:{_FORMS})\b")
-_FOR = re.compile(r"[ \t]+for[ \t]+((?:[A-Z][\w’'-]+)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'-]+){0,3})")
+_FOR = re.compile(r"[ \t]+for[ \t]+((?:[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){0,3})")  # "and" begins another name
 _IN_HOSPITAL = re.compile(r",?[ \t]+(?:at|in|within|of|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]+[ \t]+){1,4}"
                           r"(?:Hospital|Infirmary)\b")
 # Words that say what a department or a service is, not which place: "Urgent Care Centre", "Minor Injury Unit".

@@ -67,7 +67,8 @@ _DESTINATION = re.compile(r"\b(?:moved|transferred|taken|flown|sent|admitted|rus
 
 def link_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> None:
     """Give each hospital the trust of the article that runs it and its ODS site, a site of that trust only
-    (a code the gazetteer files under another body, at the same place, is that body's).
+    (a code the gazetteer files under another body is that body's); with no trust known, the site of its
+    name when the gazetteer places it under one trust only.
 
     The trust the text states runs it comes first, whatever trust the gazetteer files it under (the
     gazetteer is of one date; trusts merge and take over sites). Then a site the gazetteer places under
@@ -98,19 +99,19 @@ def link_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> No
                 h.trust_key = namesake[0].key
             elif len(trusts) == 1 and not (sites and h.key in destinations):
                 h.trust_key = trusts[0].key
-        site = _site_of(h, sites, entities[h.trust_key].org.ods_code if h.trust_key else None)
+        site = _site_of(h, sites, entities[h.trust_key].org.ods_code) if h.trust_key else \
+            (sites[0] if len({s.trust for s in sites}) == 1 else None)
         h.ods_code = site.code if site else None
         if site is not None:
             h.town = h.town or site.town or None
 
 
 def _site_of(h: Organisation, sites: list, trust: str | None):
-    """The hospital's site under the trust that runs it: one of that name, else the trust's own site whose
-    name starts with the hospital's ("X Hospital" for "X Hospital, Town"); with no trust known, the site of
-    that name when the gazetteer places it under one trust only."""
+    """The hospital's site under the trust that runs it (none for a trust the gazetteer lacks): one of that
+    name, else the trust's own site whose name starts with the hospital's ("X Hospital, Town")."""
     gaz = gazetteer()
     if not trust:
-        return sites[0] if len({s.trust for s in sites}) == 1 else None
+        return None
     own = [s for s in gaz.sites_of(trust) if s.trust == trust and
            (core_key(s.name) + " ").startswith(core_key(h.name) + " ")]
     return next((s for s in sites if gaz.same_trust(s.trust, trust)), None) or next(iter(own), None)
