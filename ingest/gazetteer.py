@@ -62,7 +62,7 @@ class Gazetteer:
         self._trust_sites: dict[str, list[Site]] = {}
         for s in sorted(self.sites.values(), key=lambda s: (not s.code.startswith(s.trust), s.code)):
             # a trust's own site code ("RHQNG") before a code another body uses at the place ("A4Y3Q")
-            for k in {_site_key(s.name), _site_key(re.sub(r"\s*[&(,-].*$", "", s.name))}:
+            for k in {_site_key(n) for n in _site_names(s.name)}:
                 self._site_key.setdefault(k, []).append(s)
                 self._site_bag.setdefault(_bag(k), []).append(s)
             self._trust_sites.setdefault(s.trust, []).append(s)
@@ -125,6 +125,13 @@ class Gazetteer:
             return []
         related = [trust, *sorted(old for old, new in self.successor.items() if new == trust), self.successor.get(trust)]
         return [s for code in related if code for s in self._trust_sites.get(code, [])]  # its own sites first
+
+
+def _site_names(name: str) -> set[str]:
+    """The names a site's ODS name gives news: whole, before a qualifier ("X Hospital (Maternity)", "X, Town"),
+    and after the name of the trust it is a campus of ("Y NHS Trust - X Campus")."""
+    campus = re.match(r".*\bTrust\s[-–]\s+(.+?)(?:\s+(?:Site|Campus))?$", name, re.IGNORECASE)
+    return {name, re.sub(r"\s*[&(,-].*$", "", name), *(campus.groups() if campus else ())}
 
 
 def _site_key(name: str) -> str:

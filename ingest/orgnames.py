@@ -96,14 +96,15 @@ def _possessive_place(token: str) -> bool:
 
 def _clean_run(run: str, site_word: str | None = None) -> str:
     """A run without the words news puts before a name; a site's name the gazetteer knows keeps them
-    ("New QEII Hospital")."""
+    ("New QEII Hospital"), and the town written just before it."""
     tokens = run.split()
     if site_word:
         for i in range(len(tokens)):
             if i and all(t.lower() in _GENERIC_SITE_WORDS for t in tokens[i:]):
                 break  # "Millbrook Community Hospital" is not the site the gazetteer calls "Community Hospital"
             if gazetteer().sites_named(" ".join([*tokens[i:], site_word])):
-                return " ".join(tokens[i:])
+                town = i and tokens[i - 1].lower() not in STOP and town_key(tokens[i - 1]) in towns()
+                return " ".join(tokens[i - 1 if town else i:])  # "Town X Hospital" is the fullest name
     return " ".join(_strip_left(tokens))
 
 

@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import STOP, Entity, occurrences, overlaps, town_key, towns
+from .orgnames import _GENERIC_SITE_WORDS, STOP, Entity, occurrences, overlaps, town_key, towns
 from .resolve import REF_RE
 
 _TOWN_AFTER = re.compile(r",?[ \t]+in[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
@@ -85,8 +85,7 @@ def link_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> No
         h = e.org
         if h.kind != "hospital":
             continue
-        sites = [gaz.sites[h.ods_code]] if h.ods_code else \
-            gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
+        sites = [gaz.sites[h.ods_code]] if h.ods_code else _named_sites(h.name, e.names)
         in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
         if not h.trust_key and in_article:
             runs = [t for t in trusts if gaz.same_trust(in_article[0].trust, t.ods_code)]
@@ -104,6 +103,19 @@ def link_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> No
         h.ods_code = site.code if site else None
         if site is not None:
             h.town = h.town or site.town or None
+
+
+def _named_sites(name: str, names: set[str]) -> list:
+    """Sites the gazetteer holds under the hospital's name, another name the text gives it, or the name
+    without a leading place ("Town X Hospital" for the gazetteer's "X Hospital") when words of its own remain."""
+    gaz = gazetteer()
+    found = gaz.sites_named(name) or [s for n in sorted(names) for s in gaz.sites_named(n)]
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if found or all(w.lower() in _GENERIC_SITE_WORDS for w in words[i:-1]):
+            break
+        found = gaz.sites_named(" ".join(words[i:]))
+    return found
 
 
 def _site_of(h: Organisation, sites: list, trust: str | None):

@@ -213,3 +213,13 @@ def test_the_gazetteer_lists_a_trusts_own_site_code_first():
     gaz = Gazetteer({"trusts": {"RZZ": {"names": ["NORTHMOOR VALLEY NHS TRUST"]}}, "mergers": {},
                      "sites": {"A1B2C": ["Alder Park Hospital", "RZZ", ""], "RZZ01": ["Alder Park Hospital", "RZZ", ""]}})
     assert [s.code for s in gaz.sites_named("Alder Park Hospital")] == ["RZZ01", "A1B2C"]
+
+
+def test_a_campus_the_gazetteer_names_after_its_trust_is_found_by_its_own_name():
+    text = "Patients at the Queen's Medical Centre, run by Nottingham University Hospitals NHS Trust, waited."
+    assert sites(text) == {"Queen's Medical Centre": ("RX1RA", "Nottingham University Hospitals NHS Trust")}
+
+
+def test_a_town_written_before_a_known_site_stays_in_its_name_and_the_site_is_linked():
+    text = "Worcestershire Acute Hospitals NHS Trust said Redditch Alexandra Hospital was busy."
+    assert sites(text) == {"Redditch Alexandra Hospital": ("RWP01", "Worcestershire Acute Hospitals NHS Trust")}
