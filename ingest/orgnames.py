@@ -225,12 +225,18 @@ def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]
 
 def hospital_candidates(text: str, taken: list[tuple[int, int]]):
     for m in HOSPITAL_RE.finditer(text):
+        run, run_start = m.group(1), m.start(1)
         if overlaps(m.start(), m.end(), taken):
-            continue
+            # "TRUST's X Hospital": the run began inside a name found already; the site is what follows it
+            cut = max(b for a, b in taken if a < m.end() and b > m.start())
+            rest = _SITE_RUN_RE.search(text, cut, m.end(1)) if cut < m.start(2) else None
+            if rest is None or rest.end() != m.end(1):
+                continue
+            run, run_start = rest.group(), rest.start()
         nxt = text[m.end():m.end() + 40]
         if re.match(r",?\s+(?:NHS|Foundation|[Tt]rust\b|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
             continue  # part of a trust's name the trust pattern did not take ("the X DGH trust")
-        name = _clean_run(m.group(1), m.group(2))
+        name = _clean_run(run, m.group(2))
         if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
             continue  # "Northern General" is a hospital; "Attorney General" is not
         name = f"{name} {m.group(2)}"
@@ -238,10 +244,11 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
         town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart
         if town and town_key(town.group(1)) in towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
             name, end = f"{name} {town.group(1)}", m.end() + town.end()
-        start = m.start(1) + m.group(1).find(name.split()[0])
+        start = run_start + run.find(name.split()[0])
         yield start, end, name
 
 
+_SITE_RUN_RE = re.compile(rf"(?<![\w’'])(?:{_SITE_RUN})")
 _TITLE_LOWER = {"with", "from", "into", "over", "upon", "than", "that", "after", "amid"}  # some styles keep these small
 
 

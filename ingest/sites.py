@@ -33,11 +33,13 @@ def stated_towns(text: str, entities: dict[str, Entity], mentions: list) -> None
 
 
 _RUNS = re.compile(r"\b(?:runs|ran|running|operates|operated|operating|manages|managing|(?:is|was)\s+responsible\s+for)\b")
-_RUN_BY = re.compile(r"\b(?:run|operated|managed)\s+by\b")
+_RUN_BY = re.compile(r"\b(?:(?:run|operated|managed)\s+by|part\s+of)\b")
+_POSSESSIVE = re.compile(r"['’]s?[ \t]+$")  # "TRUST's A", "the Trusts' A"
 
 
 def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions: list) -> None:
-    """What the text says runs a hospital: "TRUST, which runs A, B and C", "A, run by TRUST"."""
+    """What the text says runs a hospital: "TRUST, which runs A, B and C", "A, run by TRUST", "A, part of
+    TRUST", "TRUST's A"."""
     starts = [s for s, _e, _k in mentions]
     kind = {k: e.org.kind for k, e in entities.items()}
     for ss, se in sentences:
@@ -45,6 +47,9 @@ def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions
         if not any(kind[k] == "hospital" for _s, _e, k in here):
             continue
         sentence = text[ss:se]
+        for (_s, e, k), (s, _e, h) in zip(here, here[1:]):
+            if kind[k] == "trust" and kind[h] == "hospital" and _POSSESSIVE.match(text, e, s):
+                entities[h].org.trust_key = k
         for m in _RUNS.finditer(sentence):
             at = ss + m.start()
             trust = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "trust"), None)

@@ -223,3 +223,13 @@ def test_a_campus_the_gazetteer_names_after_its_trust_is_found_by_its_own_name()
 def test_a_town_written_before_a_known_site_stays_in_its_name_and_the_site_is_linked():
     text = "Worcestershire Acute Hospitals NHS Trust said Redditch Alexandra Hospital was busy."
     assert sites(text) == {"Redditch Alexandra Hospital": ("RWP01", "Worcestershire Acute Hospitals NHS Trust")}
+
+
+def test_a_trusts_possessive_places_the_hospital_under_it_in_a_two_trust_story():
+    text = f"{TRUST}’s Bridlington Hospital was inspected, as was {OTHER}."
+    assert sites(text) == {"Bridlington Hospital": (None, TRUST)}
+
+
+def test_part_of_a_trust_places_the_hospital_under_it():
+    text = f"{TRUST} and {OTHER} were inspected. Bridlington Hospital, part of {OTHER}, was busy."
+    assert sites(text) == {"Bridlington Hospital": (None, OTHER)}
