@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .gazetteer import gazetteer
-from .orgnames import _SITE_RUN, _WS, _EndingAt, _clean_run, overlaps  # the name grammar hospitals use
+from .orgnames import _SITE_RUN, _WS, _EndingAt, _clean_run, free_run  # the name grammar hospitals use
 
 _FORMS = r"Centre|Unit|Lodge|House|Clinic"
 CARE_SITE_RE = _EndingAt(rf"(?<![\w’'])({_SITE_RUN}){_WS}({_FORMS})(?![\w’'-])", rf"\b(?:{_FORMS})\b")
@@ -46,9 +46,11 @@ def care_site_candidates(text: str, sentences: list[tuple[int, int]], taken: lis
     starts = [s for s, _e in sentences]
     gaz = gazetteer()
     for m in CARE_SITE_RE.finditer(text):
-        if overlaps(m.start(), m.end(), taken):
+        free = free_run(text, m, taken)
+        if free is None:
             continue
-        run = _clean_run(m.group(1))
+        run_start, run = free
+        run = _clean_run(run)
         if not run or all(w.lower() in _SERVICE_WORDS for w in run.split()):
             continue
         name, end = f"{run} {m.group(2)}", m.end()
@@ -62,5 +64,5 @@ def care_site_candidates(text: str, sentences: list[tuple[int, int]], taken: lis
         sentence = text[ss:se]
         if not gaz.sites_named(name) and (not _CARE_CUE.search(sentence) or _NOT_CARE.search(sentence)):
             continue
-        start = m.start(1) + m.group(1).find(run.split()[0])
+        start = run_start + text[run_start:m.end(1)].find(run.split()[0])
         yield start, end, name

@@ -225,14 +225,10 @@ def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]
 
 def hospital_candidates(text: str, taken: list[tuple[int, int]]):
     for m in HOSPITAL_RE.finditer(text):
-        run, run_start = m.group(1), m.start(1)
-        if overlaps(m.start(), m.end(), taken):
-            # "TRUST's X Hospital": the run began inside a name found already; the site is what follows it
-            cut = max(b for a, b in taken if a < m.end() and b > m.start())
-            rest = _SITE_RUN_RE.search(text, cut, m.end(1)) if cut < m.start(2) else None
-            if rest is None or rest.end() != m.end(1):
-                continue
-            run, run_start = rest.group(), rest.start()
+        free = free_run(text, m, taken)
+        if free is None:
+            continue
+        run_start, run = free
         nxt = text[m.end():m.end() + 40]
         if re.match(r",?\s+(?:NHS|Foundation|[Tt]rust\b|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
             continue  # part of a trust's name the trust pattern did not take ("the X DGH trust")
@@ -249,6 +245,19 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
 
 
 _SITE_RUN_RE = re.compile(rf"(?<![\w’'])(?:{_SITE_RUN})")
+
+
+def free_run(text: str, m: re.Match, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(start, words) of a site name's run (group 1, before its site word) outside the names found already:
+    in "TRUST's X Hospital" the run begins inside the trust's name, and the site is what follows it."""
+    if overlaps(m.end(1), m.end(), taken):
+        return None
+    if not overlaps(m.start(1), m.end(1), taken):
+        return m.start(1), m.group(1)
+    cut = max(b for a, b in taken if a < m.end(1) and b > m.start(1))
+    rest = _SITE_RUN_RE.search(text, cut, m.end(1))
+    return (rest.start(), rest.group()) if rest and rest.end() == m.end(1) else None
+
 _TITLE_LOWER = {"with", "from", "into", "over", "upon", "than", "that", "after", "amid"}  # some styles keep these small
 
 

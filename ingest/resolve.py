@@ -31,6 +31,8 @@ def _short_forms(name: str, kind: str) -> set[str]:
         tail.pop()
     if len(tail) >= 2 and tail != words:
         forms.add(" ".join(tail))
+    elif len(tail) == 1 and tail != words and re.fullmatch(r"[A-Z]{2,}", tail[0]):
+        forms.add(tail[0])  # "ABC NHS Trust" is then "ABC"
     if kind == "hospital" and len(words) >= 2 and words[-1].lower() in ("hospital", "hospitals"):
         forms.add(" ".join(words[:-1]))
     content = [w for w in words if w not in SMALL and w != "NHS"]

@@ -263,3 +263,15 @@ def test_hospitals_a_letter_apart_at_the_start_are_not_one():
 def test_plural_hospitals_that_are_neither_a_trust_nor_a_site_are_no_hospital():
     text = "More on Eastby Online\nHospitals in Northmoor were busy. Royal Shrewsbury Hospitals was inspected."
     assert {n: v[0] for n, v in orgs(text).items()} == {"Royal Shrewsbury Hospitals": "hospital"}
+
+
+def test_an_abbreviation_named_with_nhs_trust_is_then_the_trust_alone():
+    text = "The NVHT NHS Trust was rated good. NVHT said staff were proud."
+    assert orgs(text) == {"NVHT NHS Trust": ("trust", ["NVHT"], None, None)}
+
+
+def test_a_comma_list_of_trusts_in_one_sentence_gives_each_trust():
+    text = ("The eleven trusts are: Northmoor Valley Hospitals Trust, Southfield Coast Foundation Trust, "
+            "Eastby Healthcare Trust and the Westby Hospitals NHS Trust.")
+    assert sorted(orgs(text)) == ["Eastby Healthcare Trust", "Northmoor Valley Hospitals Trust",
+                                  "Southfield Coast Foundation Trust", "Westby Hospitals NHS Trust"]

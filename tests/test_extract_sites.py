@@ -233,3 +233,8 @@ def test_a_trusts_possessive_places_the_hospital_under_it_in_a_two_trust_story()
 def test_part_of_a_trust_places_the_hospital_under_it():
     text = f"{TRUST} and {OTHER} were inspected. Bridlington Hospital, part of {OTHER}, was busy."
     assert sites(text) == {"Bridlington Hospital": (None, OTHER)}
+
+
+def test_a_care_site_right_after_its_trusts_possessive_is_found_and_placed_under_it():
+    text = f"{TRUST}’s Brookvale Lodge, a mental health unit, was inspected along with {OTHER}."
+    assert sites(text) == {"Brookvale Lodge": (None, TRUST)}
