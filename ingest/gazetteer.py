@@ -15,9 +15,18 @@ _KIND_WORDS = {"nhs", "foundation", "trust", "ft", "nhsft", "the"}
 _SMALL = {"and", "of", "the", "for", "in", "on", "upon", "at", "nhs"}
 
 
+# The short forms of county names that news and trusts use ("West Herts", "Notts Healthcare").
+_COUNTIES = {"beds": "bedfordshire", "berks": "berkshire", "bucks": "buckinghamshire", "cambs": "cambridgeshire",
+             "derbys": "derbyshire", "glos": "gloucestershire", "hants": "hampshire", "herts": "hertfordshire",
+             "lancs": "lancashire", "leics": "leicestershire", "lincs": "lincolnshire", "northants":
+             "northamptonshire", "notts": "nottinghamshire", "oxon": "oxfordshire", "staffs": "staffordshire",
+             "warks": "warwickshire", "wilts": "wiltshire", "worcs": "worcestershire", "yorks": "yorkshire"}
+_COUNTY_RE = re.compile(rf"\b(?:{'|'.join(_COUNTIES)})\b")
+
+
 def key(name: str) -> str:
     t = name.lower().replace("&", " and ").replace("’", "'").replace("'s", "s").replace("'", "")
-    t = re.sub(r"\bst\b\.?", "saint", t)
+    t = _COUNTY_RE.sub(lambda m: _COUNTIES[m.group()], re.sub(r"\bst\b\.?", "saint", t))
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 

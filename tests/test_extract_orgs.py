@@ -275,3 +275,9 @@ def test_a_comma_list_of_trusts_in_one_sentence_gives_each_trust():
             "Eastby Healthcare Trust and the Westby Hospitals NHS Trust.")
     assert sorted(orgs(text)) == ["Eastby Healthcare Trust", "Northmoor Valley Hospitals Trust",
                                   "Southfield Coast Foundation Trust", "Westby Hospitals NHS Trust"]
+
+
+def test_a_county_written_short_in_a_trust_name_links_to_the_trust():
+    text = "Notts Healthcare NHS Foundation Trust and Bucks Healthcare Trust were inspected."
+    assert {n: v[2] for n, v in orgs(text).items()} == {"Notts Healthcare NHS Foundation Trust": "RHA",
+                                                       "Bucks Healthcare Trust": "RXQ"}
