@@ -50,10 +50,12 @@ class _EndingAt:
 
 # Some styles write "X NHS foundation trust" or "the X hospitals trust": a lower-case "trust" is taken, with care.
 TRUST_RE = _EndingAt(
-    rf"(?<![\w’'])({_RUN}),?{_WS}((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
+    rf"(?<![\w’'])({_RUN}),?{_WS}"
+    rf"((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
     r"\b(?:[Tt]rust|FT|NHSFT)\b")
 HOSPITAL_RE = _EndingAt(
-    rf"(?<![\w’'])({_SITE_RUN}){_WS}(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
+    rf"(?<![\w’'])({_SITE_RUN}){_WS}"
+    rf"(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
     rf"Maternity\s+Unit|Hospice|General|DGH)(?![\w])",
     r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|DGH|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
 HOSPITAL_LIST_RE = _EndingAt(

@@ -10,8 +10,8 @@ import re
 from .caresites import care_site_candidates
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, compound_sites, hospital_candidates, hospital_list_candidates,
-                       overlaps, title_case_lines, trust_candidates)
+from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, compound_sites, hospital_candidates,
+                       hospital_list_candidates, overlaps, title_case_lines, trust_candidates)
 from .resolve import REF_RE, add_references, add_short_form_mentions, same_site_name
 from .sites import (add_enumerated_hospitals, link_hospitals, site_short_forms, stated_operators, stated_towns,
                     trust_called)

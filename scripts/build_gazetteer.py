@@ -4,8 +4,8 @@
 
 Keeps only what linking needs: every name a trust has had (all vintages, newest first; trusts the etr
 files lack, such as care trusts, from the hospital files' parent names), mergers, and NHS sites with
-their names, parent trust and town (a trust's own site codes only where a place has one). The output is package data; its licence
-(OGL v3.0) is in ingest/data/LICENCE.md.
+their names, parent trust and town (a trust's own site codes only where a place has one). The output
+is package data; its licence (OGL v3.0) is in ingest/data/LICENCE.md.
 """
 from __future__ import annotations
 

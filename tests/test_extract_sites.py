@@ -191,7 +191,8 @@ def _row(code, name, parent, postcode, parent_name="", nhs=True):
 
 
 def test_the_build_drops_another_bodys_code_at_a_place_with_a_trust_own_code():
-    rows = [_row("A1B2C", "Alder Park Hospital", "RZZ", "AB1 2CD"), _row("RZZ01", "Alder Park Hospital", "RZZ", "AB1 2CD"),
+    rows = [_row("A1B2C", "Alder Park Hospital", "RZZ", "AB1 2CD"),
+            _row("RZZ01", "Alder Park Hospital", "RZZ", "AB1 2CD"),
             _row("Q9X8Y", "Alder Park Hospital Outreach", "RYY", "AB1 2CD")]
     assert _build_script().sites(rows, {"RZZ", "RYY"}) == {"RZZ01": ["Alder Park Hospital", "RZZ", "Eastby"]}
 
@@ -210,8 +211,8 @@ def test_the_build_takes_nhs_trusts_missing_from_the_trust_files_from_site_paren
 
 
 def test_the_gazetteer_lists_a_trusts_own_site_code_first():
-    gaz = Gazetteer({"trusts": {"RZZ": {"names": ["NORTHMOOR VALLEY NHS TRUST"]}}, "mergers": {},
-                     "sites": {"A1B2C": ["Alder Park Hospital", "RZZ", ""], "RZZ01": ["Alder Park Hospital", "RZZ", ""]}})
+    sites_ = {"A1B2C": ["Alder Park Hospital", "RZZ", ""], "RZZ01": ["Alder Park Hospital", "RZZ", ""]}
+    gaz = Gazetteer({"trusts": {"RZZ": {"names": ["NORTHMOOR VALLEY NHS TRUST"]}}, "mergers": {}, "sites": sites_})
     assert [s.code for s in gaz.sites_named("Alder Park Hospital")] == ["RZZ01", "A1B2C"]
 
 
