@@ -55,9 +55,9 @@ TRUST_RE = _EndingAt(
     r"\b(?:[Tt]rust|FT|NHSFT)\b")
 HOSPITAL_RE = _EndingAt(
     rf"(?<![\w’'])({_SITE_RUN}){_WS}"
-    rf"(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
+    rf"(Hospitals?|Infirmary|hospital|infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
     rf"Maternity\s+Unit|Hospice|General|DGH)(?![\w])",
-    r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|DGH|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
+    r"\b(?:[Hh]ospitals?|[Ii]nfirmary|Centre|Unit|Hospice|DGH|General(?!\s+(?:[Hh]ospitals?|[Ii]nfirmary)\b))\b")
 HOSPITAL_LIST_RE = _EndingAt(
     rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])",
     r"\b[Hh]ospitals\b", reach=300)
@@ -237,6 +237,8 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
         name = _clean_run(run, m.group(2))
         if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
             continue  # "Northern General" is a hospital; "Attorney General" is not
+        if m.group(2).islower() and not gazetteer().sites_named(f"{name} {m.group(2)}"):
+            continue  # "the Wycombe hospital" is a site; "an Essex hospital" is not
         name = f"{name} {m.group(2)}"
         end = m.end()
         town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart

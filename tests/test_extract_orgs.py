@@ -281,3 +281,10 @@ def test_a_county_written_short_in_a_trust_name_links_to_the_trust():
     text = "Notts Healthcare NHS Foundation Trust and Bucks Healthcare Trust were inspected."
     assert {n: v[2] for n, v in orgs(text).items()} == {"Notts Healthcare NHS Foundation Trust": "RHA",
                                                        "Bucks Healthcare Trust": "RXQ"}
+
+
+def test_a_known_site_written_with_a_lower_case_hospital_is_that_site_and_a_county_hospital_is_none():
+    text = ("Worcestershire Acute Hospitals NHS Trust said the Alexandra hospital in Redditch was busy, "
+            "unlike a Northshire hospital.")
+    assert orgs(text)["Alexandra hospital"] == ("hospital", [], "RWP01", "Worcestershire Acute Hospitals NHS Trust")
+    assert [v[0] for v in orgs(text).values()] == ["trust", "hospital"]
