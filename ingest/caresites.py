@@ -3,9 +3,10 @@
 
 Such words also name offices, shops, courts and departments ("Wellington House", the "Urgent Care Centre"),
 so a name counts as a care site only when it has a word of its own (not a kind of service), is not a
-part of a hospital ("the W Unit at X Hospital" is a ward) and its sentence speaks of care: patients,
-wards, beds, an inspection, a rating. A name the gazetteer holds needs no such sentence. GUIDE: care
-sites are standalone places; a ward, a headquarters or a team is not one.
+part of a hospital ("the W Unit at X Hospital" is a ward) nor a person ("Dr Jane House", "Tom Lodge
+said"), and its sentence speaks of care: patients, wards, beds, an inspection, a rating. A name the
+gazetteer holds needs no such sentence. GUIDE: care sites are standalone places; a ward, a
+headquarters or a team is not one.
 """
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ _SERVICE_WORDS = {
 _CARE_CUE = re.compile(r"\b(?:in-?patients?|patients?|wards?|beds?|-bed(?:ded)?|bedded|mental[ \t]+health|"
                        r"psychiatric|nursing|inspect(?:ed|ion|ions|ors?)|visited|rated|rating|unit|care[ \t]+home|"
                        r"residents?|admitted|discharged|detained|treated|treatment|clinic)\b", re.IGNORECASE)
+# "House" and "Lodge" are surnames too: "Dr Jane House", "said Tom Lodge", "Amy Lodge said".
+_PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cllr|said|says|by|nurse|"
+                            r"executive|director|chair|chairman|chairwoman|manager|officer|inspector|secretary|"
+                            r"minister|MP)\.?[ \t]+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(r",?[ \t]+(?:said|says|told|added|explained|who)\b")
 _NOT_CARE = re.compile(r"\b(?:headquarters|head[ \t]+office|offices|HQ|court|magistrates|council|parliament|"
                        r"shopping|conference|leisure|meeting)\b", re.IGNORECASE)
 
@@ -65,4 +71,6 @@ def care_site_candidates(text: str, sentences: list[tuple[int, int]], taken: lis
         if not gaz.sites_named(name) and (not _CARE_CUE.search(sentence) or _NOT_CARE.search(sentence)):
             continue
         start = run_start + text[run_start:m.end(1)].find(run.split()[0])
+        if _PERSON_BEFORE.search(text, max(0, start - 20), start) or _PERSON_AFTER.match(text, end):
+            continue
         yield start, end, name

@@ -239,3 +239,9 @@ def test_part_of_a_trust_places_the_hospital_under_it():
 def test_a_care_site_right_after_its_trusts_possessive_is_found_and_placed_under_it():
     text = f"{TRUST}’s Brookvale Lodge, a mental health unit, was inspected along with {OTHER}."
     assert sites(text) == {"Brookvale Lodge": (None, TRUST)}
+
+
+def test_people_whose_surname_is_a_site_word_are_not_care_sites():
+    text = (f"{TRUST} was inspected. Chief nurse Amanda Lodge said patients were safe, Dr Peter House praised "
+            "the wards, and Tom Lodge, who chairs the board, said patients at Fernbeck House were calmer.")
+    assert sites(text) == {"Fernbeck House": (None, TRUST)}
