@@ -158,6 +158,9 @@ _SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memor
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’']*\s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+# "services in Northshire and the Isles of X": a place of a list of places, not the site named after it
+_IN_PLACES = re.compile(r"\b(?:in|across|throughout|around|covering|serving)[ \t]+(?:the[ \t]+)?"
+                        r"(?:[A-Z][\w’'-]+[ \t,]+)+(?:and|or)[ \t]+(?:the[ \t]+)?$")
 
 
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
@@ -179,7 +182,8 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one
                 if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
-                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken):
+                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken) \
+                        and not _IN_PLACES.search(text, max(0, s - 80), s):
                     taken.append((s, e))
                     yield s, e, text[s:e], site
 

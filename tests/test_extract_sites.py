@@ -245,3 +245,12 @@ def test_people_whose_surname_is_a_site_word_are_not_care_sites():
     text = (f"{TRUST} was inspected. Chief nurse Amanda Lodge said patients were safe, Dr Peter House praised "
             "the wards, and Tom Lodge, who chairs the board, said patients at Fernbeck House were calmer.")
     assert sites(text) == {"Fernbeck House": (None, TRUST)}
+
+
+def test_a_site_short_form_that_ends_a_list_of_places_is_a_place():
+    text = ("Frimley Health NHS Foundation Trust serves patients across Surrey, Berkshire and Frimley Park. "
+            "Staff at Frimley Park were proud.")
+    doc = analyse(Article(source="test", text=text))
+    site = next(o for o in doc.organisations if o.kind == "hospital")
+    assert (site.name, site.ods_code) == ("Frimley Park", "RDU01")
+    assert [s for s, _e, k in doc.org_mentions if k == site.key] == [text.rindex("Frimley Park")]
