@@ -110,9 +110,17 @@ def _clean_run(run: str, site_word: str | None = None) -> str:
     return " ".join(_strip_left(tokens))
 
 
+# "X Hospital, Bath": a place's name after the comma, not a department ("X, Cottage Hospital", "X, 1 Y Road")
+_QUALIFIER = re.compile(r",[ \t]*((?!.*\b(?:[Hh]ospitals?|Health|Centre|Road|Street|Unit|Ward|Clinic)\b)"
+                        r"[A-Z][a-z’']+(?:[ -](?:[A-Z][a-z’']+|upon|on|under|le))*)$")
+
+
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
-    return frozenset(town_key(s.town) for s in gazetteer().sites.values() if s.town)
+    """Towns of the gazetteer's sites and of their names ("X Hospital, Town"), with the name news gives a
+    town on a river ("Burton upon Trent" is also "Burton")."""
+    full = {town_key(t) for s in gazetteer().sites.values() for t in (s.town, *_QUALIFIER.findall(s.name)) if t}
+    return frozenset(full | {re.split(r"[- ](?:on|upon)[- ]", t)[0] for t in full})
 
 
 def town_key(town: str) -> str:

@@ -254,3 +254,9 @@ def test_a_site_short_form_that_ends_a_list_of_places_is_a_place():
     site = next(o for o in doc.organisations if o.kind == "hospital")
     assert (site.name, site.ods_code) == ("Frimley Park", "RDU01")
     assert [s for s, _e, k in doc.org_mentions if k == site.key] == [text.rindex("Frimley Park")]
+
+
+def test_a_town_on_a_river_written_short_after_a_hospital_is_part_of_its_name():
+    # the gazetteer knows "Kingston upon Thames"; news writes the town "Kingston"
+    assert sites(f"{TRUST} said patients at Alder Park Hospital Kingston waited.") == {
+        "Alder Park Hospital Kingston": (None, TRUST)}
