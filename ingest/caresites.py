@@ -14,10 +14,16 @@ import bisect
 import re
 
 from .gazetteer import gazetteer
-from .orgnames import _SITE_RUN, _WS, _EndingAt, _clean_run, free_run  # the name grammar hospitals use
+from .orgnames import _SITE_RUN, _WS, _EndingAt, _clean_run, free_run, town_key, towns  # the grammar of site names
 
 _FORMS = r"Centre|Unit|Lodge|House|Clinic"
 CARE_SITE_RE = _EndingAt(rf"(?<![\w’'])({_SITE_RUN}){_WS}({_FORMS})(?![\w’'-])", rf"\b(?:{_FORMS})\b")
+# "X mental health hospital", "Y secure unit": the kind of site in lower case after its name, which is the name
+_DESCRIPTOR = r"(?:mental[ \t]+health|psychiatric|secure|specialist|rehabilitation|learning[ \t]+disability)"
+DESCRIBED_SITE_RE = _EndingAt(
+    rf"(?<![\w’'])({_SITE_RUN}){_WS}({_DESCRIPTOR}[ \t]+(?:hospital|unit|centre|clinic))(?![\w’'-])",
+    r"\b(?:hospital|unit|centre|clinic)\b")
+_INDEFINITE = re.compile(r"\b(?:an?|one|another)[ \t]+$", re.IGNORECASE)  # "a Northshire mental health unit"
 _FOR = re.compile(r"[ \t]+for[ \t]+((?:[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){0,3})")  # "and" begins another name
 _IN_HOSPITAL = re.compile(r",?[ \t]+(?:at|in|within|of|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]+[ \t]+){1,4}"
                           r"(?:Hospital|Infirmary)\b")
@@ -48,7 +54,25 @@ _NOT_CARE = re.compile(r"\b(?:headquarters|head[ \t]+office|offices|HQ|court|mag
 
 
 def care_site_candidates(text: str, sentences: list[tuple[int, int]], taken: list[tuple[int, int]]):
-    """(start, end, name) of each care site the text names by its form."""
+    """(start, end, name) of each care site the text names by its form or by a kind of site after it."""
+    found = list(_formed_sites(text, sentences, taken))
+    yield from found
+    yield from _described_sites(text, taken + [(s, e) for s, e, _n in found])
+
+
+def _described_sites(text: str, taken: list[tuple[int, int]]):
+    """"X mental health hospital": X, unless it is a town ("the Northshire mental health unit") or follows "a"."""
+    for m in DESCRIBED_SITE_RE.finditer(text):
+        free = free_run(text, m, taken)
+        run = _clean_run(free[1]) if free else ""
+        if not run or town_key(run) in towns() or all(w.lower() in _SERVICE_WORDS for w in run.split()):
+            continue
+        start = free[0] + text[free[0]:m.end(1)].find(run.split()[0])
+        if not _INDEFINITE.search(text, max(0, start - 12), start):
+            yield start, start + len(run), run
+
+
+def _formed_sites(text: str, sentences: list[tuple[int, int]], taken: list[tuple[int, int]]):
     starts = [s for s, _e in sentences]
     gaz = gazetteer()
     for m in CARE_SITE_RE.finditer(text):

@@ -260,3 +260,13 @@ def test_a_town_on_a_river_written_short_after_a_hospital_is_part_of_its_name():
     # the gazetteer knows "Kingston upon Thames"; news writes the town "Kingston"
     assert sites(f"{TRUST} said patients at Alder Park Hospital Kingston waited.") == {
         "Alder Park Hospital Kingston": (None, TRUST)}
+
+
+def test_a_site_named_before_its_kind_in_lower_case_is_named_without_it():
+    text = f"{TRUST} runs Brackenmoor Park mental health hospital and the Castle Vale secure unit."
+    assert sites(text) == {"Brackenmoor Park": (None, TRUST), "Castle Vale": (None, TRUST)}
+
+
+def test_a_town_or_an_indefinite_before_a_kind_of_site_names_no_site():
+    text = f"{TRUST} said the Kettering secure unit and a Northshire mental health hospital were full."
+    assert sites(text) == {}
