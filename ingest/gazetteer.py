@@ -15,9 +15,18 @@ _KIND_WORDS = {"nhs", "foundation", "trust", "ft", "nhsft", "the"}
 _SMALL = {"and", "of", "the", "for", "in", "on", "upon", "at", "nhs"}
 
 
+# The short forms of county names that news and trusts use ("West Herts", "Notts Healthcare").
+_COUNTIES = {"beds": "bedfordshire", "berks": "berkshire", "bucks": "buckinghamshire", "cambs": "cambridgeshire",
+             "derbys": "derbyshire", "glos": "gloucestershire", "hants": "hampshire", "herts": "hertfordshire",
+             "lancs": "lancashire", "leics": "leicestershire", "lincs": "lincolnshire", "northants":
+             "northamptonshire", "notts": "nottinghamshire", "oxon": "oxfordshire", "staffs": "staffordshire",
+             "warks": "warwickshire", "wilts": "wiltshire", "worcs": "worcestershire", "yorks": "yorkshire"}
+_COUNTY_RE = re.compile(rf"\b(?:{'|'.join(_COUNTIES)})\b")
+
+
 def key(name: str) -> str:
     t = name.lower().replace("&", " and ").replace("’", "'").replace("'s", "s").replace("'", "")
-    t = re.sub(r"\bst\b\.?", "saint", t)
+    t = _COUNTY_RE.sub(lambda m: _COUNTIES[m.group()], re.sub(r"\bst\b\.?", "saint", t))
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 
@@ -60,8 +69,9 @@ class Gazetteer:
         self._site_key: dict[str, list[Site]] = {}
         self._site_bag: dict[str, list[Site]] = {}
         self._trust_sites: dict[str, list[Site]] = {}
-        for s in self.sites.values():
-            for k in {_site_key(s.name), _site_key(re.sub(r"\s*[&(,-].*$", "", s.name))}:
+        for s in sorted(self.sites.values(), key=lambda s: (not s.code.startswith(s.trust), s.code)):
+            # a trust's own site code ("RHQNG") before a code another body uses at the place ("A4Y3Q")
+            for k in {_site_key(n) for n in _site_names(s.name)}:
                 self._site_key.setdefault(k, []).append(s)
                 self._site_bag.setdefault(_bag(k), []).append(s)
             self._trust_sites.setdefault(s.trust, []).append(s)
@@ -126,9 +136,21 @@ class Gazetteer:
         return [s for code in related if code for s in self._trust_sites.get(code, [])]  # its own sites first
 
 
+def _site_names(name: str) -> set[str]:
+    """The names a site's ODS name gives news: whole, before a qualifier ("X Hospital (Maternity)", "X, Town"),
+    and after the name of the trust it is a campus of ("Y NHS Trust - X Campus")."""
+    campus = re.match(r".*\bTrust\s[-–]\s+(.+?)(?:\s+(?:Site|Campus))?$", name, re.IGNORECASE)
+    return {name, re.sub(r"\s*[&(,-].*$", "", name), *(campus.groups() if campus else ())}
+
+
 def _site_key(name: str) -> str:
-    k = key(name)
+    # "X DGH" is X District General Hospital; "Royal X Hospitals, Town" is the site news calls "Royal X Hospital"
+    k = _HOSPITALS.sub("hospital", _DGH.sub("district general hospital", key(name)))
     return k[4:] if k.startswith("the ") else k
+
+
+_DGH = re.compile(r"\bdgh\b")
+_HOSPITALS = re.compile(r"\bhospitals\b")
 
 
 SITE_TOKEN = re.compile(r"[\w’'&]+")

@@ -15,12 +15,16 @@ from itertools import islice
 from .gazetteer import SITE_TOKEN, gazetteer, token_key
 from .model import Organisation
 
-_TOKEN = r"(?:[A-Z][\w’'\-]*|\d+[a-z][\w’'\-]*|&)"  # "2gether NHS Foundation Trust"
-_JOIN = r"(?:,?\s+(?:(?:of|and|&|the|upon|on|for)\s+)*)"
+# A name's word: "2gether" is one, a photo id ("PNL-1611-01") is not.
+_TOKEN = r"(?:[A-Z](?![\w’'\-]*\d)[\w’'\-]*|\d+[a-z][\w’'\-]*|&)"
+# Space within a name: a line break of a hard-wrapped paragraph, never a blank line (a name does not run
+# from a caption or a byline into the next paragraph).
+_WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_JOIN = rf"(?:,?{_WS}(?:(?:of|and|&|the|upon|on|for){_WS})*)"
 _RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 # A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
-_SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z][\w’'\-]*)"
-_SITE_RUN = rf"{_SITE_TOKEN}(?:\s+(?:(?:of|the|upon|on)\s+)*{_SITE_TOKEN})*"
+_SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z](?![\w’'\-]*\d)[\w’'\-]*)"
+_SITE_RUN = rf"{_SITE_TOKEN}(?:{_WS}(?:(?:of|the|upon|on){_WS})*{_SITE_TOKEN})*"
 
 
 class _EndingAt:
@@ -46,12 +50,14 @@ class _EndingAt:
 
 # Some styles write "X NHS foundation trust" or "the X hospitals trust": a lower-case "trust" is taken, with care.
 TRUST_RE = _EndingAt(
-    rf"(?<![\w’'])({_RUN}),?\s+((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
+    rf"(?<![\w’'])({_RUN}),?{_WS}"
+    rf"((?:hospitals?\s+)?(?:NHS\s+)?(?:[Ff]oundation\s+)?[Tt]rust|NHS\s+FT|FT|NHSFT)(?![\w])",
     r"\b(?:[Tt]rust|FT|NHSFT)\b")
 HOSPITAL_RE = _EndingAt(
-    rf"(?<![\w’'])({_SITE_RUN})\s+(Hospitals?|Infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
-    rf"Maternity\s+Unit|Hospice|General)(?![\w])",
-    r"\b(?:Hospitals?|Infirmary|Centre|Unit|Hospice|General(?!\s+(?:Hospitals?|Infirmary)\b))\b")
+    rf"(?<![\w’'])({_SITE_RUN}){_WS}"
+    rf"(Hospitals?|Infirmary|hospital|infirmary|(?:Medical|Cancer|Treatment|Health|Birth|Eye|Heart)\s+Centre|"
+    rf"Maternity\s+Unit|Hospice|General|DGH)(?![\w])",
+    r"\b(?:[Hh]ospitals?|[Ii]nfirmary|Centre|Unit|Hospice|DGH|General(?!\s+(?:[Hh]ospitals?|[Ii]nfirmary)\b))\b")
 HOSPITAL_LIST_RE = _EndingAt(
     rf"(?<![\w’'])((?:{_SITE_RUN},\s+)*{_SITE_RUN}\s+(?:and|&)\s+{_SITE_RUN})\s+[Hh]ospitals(?![\w])",
     r"\b[Hh]ospitals\b", reach=300)
@@ -92,29 +98,44 @@ def _possessive_place(token: str) -> bool:
 
 def _clean_run(run: str, site_word: str | None = None) -> str:
     """A run without the words news puts before a name; a site's name the gazetteer knows keeps them
-    ("New QEII Hospital")."""
+    ("New QEII Hospital"), and the town written just before it."""
     tokens = run.split()
     if site_word:
         for i in range(len(tokens)):
             if i and all(t.lower() in _GENERIC_SITE_WORDS for t in tokens[i:]):
                 break  # "Millbrook Community Hospital" is not the site the gazetteer calls "Community Hospital"
             if gazetteer().sites_named(" ".join([*tokens[i:], site_word])):
-                return " ".join(tokens[i:])
+                town = i and tokens[i - 1].lower() not in STOP and town_key(tokens[i - 1]) in towns()
+                return " ".join(tokens[i - 1 if town else i:])  # "Town X Hospital" is the fullest name
     return " ".join(_strip_left(tokens))
+
+
+# "X Hospital, Bath": a place's name after the comma, not a department ("X, Cottage Hospital", "X, 1 Y Road")
+_QUALIFIER = re.compile(r",[ \t]*((?!.*\b(?:[Hh]ospitals?|Health|Centre|Road|Street|Unit|Ward|Clinic)\b)"
+                        r"[A-Z][a-z’']+(?:[ -](?:[A-Z][a-z’']+|upon|on|under|le))*)$")
 
 
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
-    return frozenset(town_key(s.town) for s in gazetteer().sites.values() if s.town)
+    """Towns of the gazetteer's sites and of their names ("X Hospital, Town"), with the name news gives a
+    town on a river ("Burton upon Trent" is also "Burton")."""
+    full = {town_key(t) for s in gazetteer().sites.values() for t in (s.town, *_QUALIFIER.findall(s.name)) if t}
+    return frozenset(full | {re.split(r"[- ](?:on|upon)[- ]", t)[0] for t in full})
 
 
 def town_key(town: str) -> str:
     return town.lower().replace("’", "'")
 
 
+_KIND_TAIL = re.compile(r"(?:\s+(?:NHS|Foundation))+$")
+
+
 def trust_candidates(text: str):
     for m in TRUST_RE.finditer(text):
-        run, suffix = m.group(1), m.group(2)
+        run, suffix = m.group(1), " ".join(m.group(2).split())
+        kind = _KIND_TAIL.search(run)
+        if kind:  # "X NHS Foundation Trust": the run took the kind words the suffix has room for
+            run, suffix = run[:kind.start()], f"{' '.join(kind.group().split())} {suffix}"
         pieces = [run] + [run[c.end():] for c in re.finditer(r",\s*", run)]
         best = _known_trust_tail(pieces, suffix)
         if best is None:
@@ -144,6 +165,32 @@ def _known_trust_tail(pieces: list[str], suffix: str) -> str | None:
         if name and gaz.trust_code(f"{name} {suffix}"):
             return name
     return None
+
+
+# Trusts news names without "NHS Trust": "Y Health", "X Ambulance Service", "Z University Hospitals", "the W Group".
+BARE_TRUST_RE = _EndingAt(rf"(?<![\w’'])({_RUN})",
+                          r"\b(?:Health|Healthcare|Care|Service|Services|Hospitals?|Group|Partnership)\b"
+                          r"(?![ \t]+(?:[A-Z]|&))")
+
+
+def bare_trust_candidates(text: str, taken: list[tuple[int, int]]):
+    """A run of capitalised words that, with "NHS Trust" or "NHS Foundation Trust", is exactly a trust's
+    official name (any vintage) and ends in a word that names an organisation, not a place: "Solent" alone
+    is a place, "Y Health" a trust. Its longest such tail is the name. A name ending in "Hospital" is the
+    trust's only when it joins two places and no site has it (a merged trust's name)."""
+    gaz = gazetteer()
+    for m in BARE_TRUST_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))  # the run may hold other names before this one
+        for w in words[:-1]:
+            if w.group() in SMALL or overlaps(m.start(1) + w.start(), m.end(), taken):
+                continue
+            name = m.group(1)[w.start():]
+            code = gaz.exact_trust_code(name)
+            if code and name.endswith("Hospital") and (" and " not in name or gaz.sites_named(name)):
+                break  # "X Hospital" is the hospital; "X and Y Hospital", no site's name, is the trust of both
+            if code:
+                yield m.start(1) + w.start(), m.end(), " ".join(name.split()), code
+                break
 
 
 def compound_sites(text: str, taken: list[tuple[int, int]]):
@@ -188,24 +235,46 @@ def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]
 
 def hospital_candidates(text: str, taken: list[tuple[int, int]]):
     for m in HOSPITAL_RE.finditer(text):
-        if overlaps(m.start(), m.end(), taken):
+        free = free_run(text, m, taken)
+        if free is None:
             continue
+        run_start, run = free
         nxt = text[m.end():m.end() + 40]
-        if re.match(r",?\s+(?:NHS|Foundation|Trust|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
-            continue  # part of a trust's name the trust pattern did not take
-        name = _clean_run(m.group(1), m.group(2))
+        if re.match(r",?\s+(?:NHS|Foundation|[Tt]rust\b|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
+            continue  # part of a trust's name the trust pattern did not take ("the X DGH trust")
+        name = _clean_run(run, m.group(2))
         if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
             continue  # "Northern General" is a hospital; "Attorney General" is not
+        if m.group(2).islower() and not gazetteer().sites_named(f"{name} {m.group(2)}"):
+            continue  # "the Wycombe hospital" is a site; "an Essex hospital" is not
         name = f"{name} {m.group(2)}"
         end = m.end()
         town = re.match(r"[ \t]+([A-Z][\w’']+(?:[ \t]+[A-Z][\w’']+)?)", nxt)  # "X Hospital Bath"; ", Bath" is apart
         if town and town_key(town.group(1)) in towns() and not re.match(r"\s*(?:NHS|Trust|Foundation)", text[m.end() + town.end():]):
             name, end = f"{name} {town.group(1)}", m.end() + town.end()
-        start = m.start(1) + m.group(1).find(name.split()[0])
+        start = run_start + run.find(name.split()[0])
         yield start, end, name
 
 
+_SITE_RUN_RE = re.compile(rf"(?<![\w’'])(?:{_SITE_RUN})")
+
+
+def free_run(text: str, m: re.Match, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(start, words) of a site name's run (group 1, before its site word) outside the names found already:
+    in "TRUST's X Hospital" the run begins inside the trust's name, and the site is what follows it."""
+    if overlaps(m.end(1), m.end(), taken):
+        return None
+    if not overlaps(m.start(1), m.end(1), taken):
+        return m.start(1), m.group(1)
+    cut = max(b for a, b in taken if a < m.end(1) and b > m.start(1))
+    rest = _SITE_RUN_RE.search(text, cut, m.end(1))
+    return (rest.start(), rest.group()) if rest and rest.end() == m.end(1) else None
+
 _TITLE_LOWER = {"with", "from", "into", "over", "upon", "than", "that", "after", "amid"}  # some styles keep these small
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[•*·▪–-]|\d+[.)])\s")
+_LOWER_LAST = re.compile(r"\b[a-z]+\W*$")
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -215,7 +284,9 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
         line = m.group().rstrip()
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3 and w.lower() not in _TITLE_LOWER]
         # a caption or a sentence has lower-case words of some length; a headline In Title Case has none
-        if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words):
+        # nor has a list item ("• X Hospitals NHS Trust") or a hard-wrapped line ending mid-sentence ("... Trust in")
+        if not line.endswith((".", '"', "”")) and len(words) >= 4 and all(w[0].isupper() for w in words) \
+                and not _LIST_ITEM.match(line) and not _LOWER_LAST.search(line):
             spans.append((m.start(), m.end()))
     return spans
 

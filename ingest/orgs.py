@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .caresites import care_site_candidates
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import (HOSPITAL_LIST_RE, Entity, compound_sites, hospital_candidates, hospital_list_candidates,
-                       overlaps, title_case_lines, trust_candidates)
+from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, compound_sites, hospital_candidates,
+                       hospital_list_candidates, overlaps, title_case_lines, trust_candidates)
 from .resolve import REF_RE, add_references, add_short_form_mentions, same_site_name
 from .sites import (add_enumerated_hospitals, link_hospitals, site_short_forms, stated_operators, stated_towns,
                     trust_called)
@@ -69,6 +70,10 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
             mentions.append((s, e, entities.named("trust", name, gaz.trust_code(name)).org.key))
             trust_spans.append((s, e))
 
+    for s, e, name, code in list(bare_trust_candidates(text, trust_spans + headline)):
+        mentions.append((s, e, entities.named("trust", name, code).org.key))
+        trust_spans.append((s, e))
+
     compound = list(compound_sites(text, trust_spans + headline))
     for s, e, name in compound:
         mentions.append((s, e, entities.get_or_add("hospital", name).org.key))  # the site is chosen with the others
@@ -77,8 +82,15 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     listed = list(hospital_list_candidates(lists, taken))
     taken += [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
     for s, e, name in listed + list(hospital_candidates(text, taken)):
-        ent = trust_called(entities, name) or entities.named("hospital", name)
+        ent = trust_called(entities, name)
+        if ent is None and name.endswith("Hospitals") and not gaz.sites_named(name):
+            continue  # "X Hospitals", neither a trust of the article nor a site (singular or plural): a group, a brand
+        ent = ent or entities.named("hospital", name)
         mentions.append((s, e, ent.org.key))
+
+    taken = [(s, e) for s, e, _ in mentions] + headline
+    for s, e, name in list(care_site_candidates(text, sentences, taken)):
+        mentions.append((s, e, entities.named("hospital", name).org.key))
 
     for s, e, name, site in site_short_forms(text, entities, [(s, e) for s, e, _ in mentions] + headline):
         ent = entities.get_or_add("hospital", name)
@@ -98,7 +110,7 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     mentions.sort()
     stated_operators(text, sentences, entities, mentions)
     stated_towns(text, entities, mentions)
-    link_hospitals(entities)
+    link_hospitals(text, entities, mentions)
 
     first = {}
     for s, e, k in mentions:  # evidence is where a name is first given; "the hospital" before it only if none is

@@ -31,6 +31,8 @@ def _short_forms(name: str, kind: str) -> set[str]:
         tail.pop()
     if len(tail) >= 2 and tail != words:
         forms.add(" ".join(tail))
+    elif len(tail) == 1 and tail != words and re.fullmatch(r"[A-Z]{2,}", tail[0]):
+        forms.add(tail[0])  # "ABC NHS Trust" is then "ABC"
     if kind == "hospital" and len(words) >= 2 and words[-1].lower() in ("hospital", "hospitals"):
         forms.add(" ".join(words[:-1]))
     content = [w for w in words if w not in SMALL and w != "NHS"]
@@ -113,10 +115,33 @@ def _contains(outer: str, inner: str) -> bool:
     return bool(inner) and len(inner.split()) >= 2 and f" {inner} " in f" {outer} "
 
 
+# First words that many sites share: "Royal Hospital" is not a short form of "Royal X Hospital".
+_SHARED_FIRST = {"royal", "saint", "queen", "queens", "king", "kings", "princess", "prince", "new", "north", "south",
+                 "east", "west", "city", "county", "general", "district", "university", "community", "the"}
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """One word of a name misspelt, as news does within one article ("Hempstead", "Hemsptead")."""
+    wa, wb = a.split(), b.split()
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(wa) == len(wb) >= 2 and len(diff) == 1 and min(map(len, diff[0])) >= 5 \
+        and diff[0][0][0] == diff[0][1][0] and fuzz.ratio(*diff[0]) >= 85  # "Westfield" is not "Eastfield"
+
+
+def _middle_dropped(a: str, b: str) -> bool:
+    """A name without its middle words, first and last kept ("Hemel Hospital" for "Hemel Hempstead Hospital")."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    if len(short) < 2 or len(long_) <= len(short) or short[0] in _SHARED_FIRST:
+        return False
+    it = iter(long_[1:-1])
+    return short[0] == long_[0] and short[-1] == long_[-1] and all(w in it for w in short[1:-1])
+
+
 def same_site_name(a: str, b: str) -> bool:
     """Two keys of one hospital's name: one inside the other ("King's Lynn Queen Elizabeth Hospital",
-    "Queen Elizabeth Hospital") or the first word cut short ("Alex Hospital")."""
-    return _contains(a, b) or _contains(b, a) or _clipped(a, b)
+    "Queen Elizabeth Hospital"), the first word cut short ("Alex Hospital"), a word misspelt or the
+    middle words left out."""
+    return _contains(a, b) or _contains(b, a) or _clipped(a, b) or _misspelt(a, b) or _middle_dropped(a, b)
 
 
 _FIRST_NAME_HONORIFICS = {"Sir", "Dame", "Lord", "Lady"}  # titles used with the first name alone

@@ -12,7 +12,8 @@ import re
 
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import STOP, Entity, occurrences, overlaps, town_key, towns
+from .orgnames import _GENERIC_SITE_WORDS, STOP, Entity, occurrences, overlaps, town_key, towns
+from .resolve import REF_RE
 
 _TOWN_AFTER = re.compile(r",?[ \t]+in[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})")
 _TOWN_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})['’]s[ \t]+(?:the[ \t]+)?$")
@@ -32,11 +33,13 @@ def stated_towns(text: str, entities: dict[str, Entity], mentions: list) -> None
 
 
 _RUNS = re.compile(r"\b(?:runs|ran|running|operates|operated|operating|manages|managing|(?:is|was)\s+responsible\s+for)\b")
-_RUN_BY = re.compile(r"\b(?:run|operated|managed)\s+by\b")
+_RUN_BY = re.compile(r"\b(?:(?:run|operated|managed)\s+by|part\s+of)\b")
+_POSSESSIVE = re.compile(r"['’]s?[ \t]+$")  # "TRUST's A", "the Trusts' A"
 
 
 def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions: list) -> None:
-    """What the text says runs a hospital: "TRUST, which runs A, B and C", "A, run by TRUST"."""
+    """What the text says runs a hospital: "TRUST, which runs A, B and C", "A, run by TRUST", "A, part of
+    TRUST", "TRUST's A"."""
     starts = [s for s, _e, _k in mentions]
     kind = {k: e.org.kind for k, e in entities.items()}
     for ss, se in sentences:
@@ -44,6 +47,9 @@ def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions
         if not any(kind[k] == "hospital" for _s, _e, k in here):
             continue
         sentence = text[ss:se]
+        for (_s, e, k), (s, _e, h) in zip(here, here[1:]):
+            if kind[k] == "trust" and kind[h] == "hospital" and _POSSESSIVE.match(text, e, s):
+                entities[h].org.trust_key = k
         for m in _RUNS.finditer(sentence):
             at = ss + m.start()
             trust = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "trust"), None)
@@ -58,44 +64,74 @@ def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions
                 entities[hospital].org.trust_key = trust
 
 
-def link_hospitals(entities: dict[str, Entity]) -> None:
-    """Give each hospital its ODS site and the trust of the article that runs it.
+# "taken to X", "flown by air ambulance to X", "transferred to the X": a patient's destination, which may be any
+# trust's hospital, not a site of the trust the story is about.
+_DESTINATION = re.compile(r"\b(?:moved|transferred|taken|flown|sent|admitted|rushed|airlifted|diverted|referred|"
+                          r"driven|brought)\b(?:[ \t]+[\w’'-]+){0,4}?[ \t]+to[ \t]+(?:the[ \t]+)?$")
 
-    A site the gazetteer places under one of the article's trusts is that trust's. A hospital that
-    shares its distinctive name with a trust of the article is that trust's (news calls a one-site
-    trust by its hospital). Otherwise, in a story about one trust, a hospital the gazetteer does not
-    place elsewhere is taken to be the story's trust's.
+
+def link_hospitals(text: str, entities: dict[str, Entity], mentions: list) -> None:
+    """Give each hospital the trust of the article that runs it and its ODS site, a site of that trust only
+    (a code the gazetteer files under another body is that body's); with no trust known, the site of its
+    name when the gazetteer places it under one trust only.
+
+    The trust the text states runs it comes first, whatever trust the gazetteer files it under (the
+    gazetteer is of one date; trusts merge and take over sites). Then a site the gazetteer places under
+    one of the article's trusts is that trust's; a hospital that shares its distinctive name with a trust
+    of the article is that trust's (news calls a one-site trust by its hospital). Otherwise, in a story
+    about one trust, a hospital is that trust's, unless it is where a patient was taken to and the
+    gazetteer places it elsewhere.
     """
     gaz = gazetteer()
     trusts = [e.org for e in entities.values() if e.org.kind == "trust"]
+    destinations = {k for s, e, k in mentions  # a hospital named there ("taken to the hospital" says nothing)
+                    if _DESTINATION.search(text, max(0, s - 60), s) and not REF_RE.fullmatch(text, s, e)}
     for e in entities.values():
         h = e.org
         if h.kind != "hospital":
             continue
-        sites = [gaz.sites[h.ods_code]] if h.ods_code else \
-            gaz.sites_named(h.name) or [s for n in sorted(e.names) for s in gaz.sites_named(n)]
+        sites = [gaz.sites[h.ods_code]] if h.ods_code else _named_sites(h.name, e.names)
         in_article = [s for s in sites if any(gaz.same_trust(s.trust, t.ods_code) for t in trusts)]
-        if h.trust_key:  # the text said which trust runs it: its own site of that name first
-            stated = entities[h.trust_key].org.ods_code
-            own = [s for s in gaz.sites_of(stated) if s.trust == stated and
-                   (core_key(s.name) + " ").startswith(core_key(h.name) + " ")]
-            site = next(iter(own), None) or next((s for s in sites if gaz.same_trust(s.trust, stated)), None) or \
-                (sites[0] if len({s.trust for s in sites}) == 1 else None)
-        elif in_article:
-            site = in_article[0]
-            runs = [t for t in trusts if gaz.same_trust(site.trust, t.ods_code)]
+        if not h.trust_key and in_article:
+            runs = [t for t in trusts if gaz.same_trust(in_article[0].trust, t.ods_code)]
             # a site goes with its trust into a merger: the successor named in the article runs it now
-            h.trust_key = next((t.key for t in runs if t.ods_code == gaz.successor.get(site.trust)), runs[0].key)
-        else:
-            site = sites[0] if len({s.trust for s in sites}) == 1 else None
+            h.trust_key = next((t.key for t in runs if t.ods_code == gaz.successor.get(in_article[0].trust)),
+                               runs[0].key)
+        elif not h.trust_key:
             namesake = [t for t in trusts if _distinctive(h.name) and _distinctive(h.name) <= _distinctive(t.name)]
             if len(namesake) == 1:
                 h.trust_key = namesake[0].key
-            elif len(trusts) == 1 and site is None:
+            elif len(trusts) == 1 and not (sites and h.key in destinations):
                 h.trust_key = trusts[0].key
+        site = _site_of(h, sites, entities[h.trust_key].org.ods_code) if h.trust_key else \
+            (sites[0] if len({s.trust for s in sites}) == 1 else None)
+        h.ods_code = site.code if site else None
         if site is not None:
-            h.ods_code = site.code
             h.town = h.town or site.town or None
+
+
+def _named_sites(name: str, names: set[str]) -> list:
+    """Sites the gazetteer holds under the hospital's name, another name the text gives it, or the name
+    without a leading place ("Town X Hospital" for the gazetteer's "X Hospital") when words of its own remain."""
+    gaz = gazetteer()
+    found = gaz.sites_named(name) or [s for n in sorted(names) for s in gaz.sites_named(n)]
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if found or all(w.lower() in _GENERIC_SITE_WORDS for w in words[i:-1]):
+            break
+        found = gaz.sites_named(" ".join(words[i:]))
+    return found
+
+
+def _site_of(h: Organisation, sites: list, trust: str | None):
+    """The hospital's site under the trust that runs it (none for a trust the gazetteer lacks): one of that
+    name, else the trust's own site whose name starts with the hospital's ("X Hospital, Town")."""
+    gaz = gazetteer()
+    if not trust:
+        return None
+    own = [s for s in gaz.sites_of(trust) if s.trust == trust and
+           (core_key(s.name) + " ").startswith(core_key(h.name) + " ")]
+    return next((s for s in sites if gaz.same_trust(s.trust, trust)), None) or next(iter(own), None)
 
 
 def trust_called(entities: dict[str, Entity], name: str) -> Entity | None:
@@ -122,6 +158,9 @@ _SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memor
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’']*\s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+# "services in Northshire and the Isles of X": a place of a list of places, not the site named after it
+_IN_PLACES = re.compile(r"\b(?:in|across|throughout|around|covering|serving)[ \t]+(?:the[ \t]+)?"
+                        r"(?:[A-Z][\w’'-]+[ \t,]+)+(?:and|or)[ \t]+(?:the[ \t]+)?$")
 
 
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
@@ -143,7 +182,8 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one
                 if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
-                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken):
+                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken) \
+                        and not _IN_PLACES.search(text, max(0, s - 80), s):
                     taken.append((s, e))
                     yield s, e, text[s:e], site
 

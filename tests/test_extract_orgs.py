@@ -175,3 +175,116 @@ def test_a_named_site_keeps_its_place_word_before_a_generic_kind_of_site():
     assert found["Ashcombe Community Hospital"][0] == "hospital"
     assert found["Fernleigh County Hospital"][0] == "hospital"
     assert "Community Hospital" not in found and "County Hospital" not in found
+
+
+# --- trust names in the forms news writes them ---
+
+def test_an_invented_foundation_trust_without_a_health_word_is_a_trust():
+    # regression: the run took "NHS Foundation" and left a bare "Trust", which is how charities are named
+    text = "Northgate and Eastfield NHS Foundation Trust was rated good. Eastfield Partnership NHS Trust was not."
+    assert orgs(text) == {"Northgate and Eastfield NHS Foundation Trust": ("trust", [], None, None),
+                          "Eastfield Partnership NHS Trust": ("trust", [], None, None)}
+
+
+def test_an_abbreviation_with_nhs_trust_is_a_trust():
+    assert orgs("The NVHT NHS Trust board met, and the NVFT Foundation Trust agreed.") == {
+        "NVHT NHS Trust": ("trust", [], None, None), "NVFT Foundation Trust": ("trust", [], None, None)}
+
+
+def test_a_bulleted_list_of_trusts_is_not_a_headline():
+    text = ("The trusts placed in special measures are:\n  • Northmoor Valley Hospitals Trust\n"
+            "  • Southfield Coast Hospitals Foundation Trust\n  - Eastby Teaching Hospitals Trust\n")
+    assert sorted(orgs(text)) == ["Eastby Teaching Hospitals Trust", "Northmoor Valley Hospitals Trust",
+                                  "Southfield Coast Hospitals Foundation Trust"]
+
+
+def test_a_trust_name_wrapped_over_two_lines_is_one_name():
+    text = "Inspectors visited services run by Northmoor North\nWest Valley Healthcare NHS Trust in\nJuly."
+    assert orgs(text) == {"Northmoor North West Valley Healthcare NHS Trust": ("trust", [], None, None)}
+
+
+def test_a_photo_id_before_a_trust_name_is_not_part_of_it():
+    text = "Alder Park Hospital buildings PNL-1611-0125\n\nNorthmoor Valley Hospitals Trust was rated good."
+    assert orgs(text)["Northmoor Valley Hospitals Trust"] == ("trust", [], None, None)
+    assert not any("PNL" in n for n in orgs(text))
+
+
+def test_a_trust_named_without_nhs_trust_links_when_the_reference_data_has_the_name():
+    text = "East Midlands Ambulance Service was rated good, and Oxford Health said its wards had improved."
+    assert {n: v[2] for n, v in orgs(text).items()} == {"East Midlands Ambulance Service": "RX9",
+                                                       "Oxford Health": "RNU"}
+
+
+def test_a_group_and_a_university_hospitals_named_bare_are_trusts():
+    text = "Trusts fined include Nottingham University Hospitals and the Dudley Group."
+    assert {n: v[:1] + v[2:3] for n, v in orgs(text).items()} == {
+        "Nottingham University Hospitals": ("trust", "RX1"), "Dudley Group": ("trust", "RNA")}
+
+
+def test_a_merged_trusts_two_place_name_is_the_trust_but_a_site_name_stays_a_hospital():
+    text = "Shrewsbury and Telford Hospital was fined. Patients at Kettering General Hospital waited."
+    assert {n: v[0] for n, v in orgs(text).items()} == {"Shrewsbury and Telford Hospital": "trust",
+                                                       "Kettering General Hospital": "hospital"}
+
+
+def test_bare_names_the_reference_data_lacks_or_places_are_not_trusts():
+    text = "Northmoor Health said Solent was busy. The Wellcome Trust and Eastby Ambulance Service agreed."
+    assert orgs(text) == {}
+
+
+def test_a_trust_the_trust_files_lack_is_known_from_its_sites_parent_name():
+    text = "Bradford District NHS Foundation Trust was rated good."
+    assert orgs(text) == {"Bradford District NHS Foundation Trust": ("trust", [], "TAD", None)}
+
+
+def test_a_bare_trust_name_after_its_full_name_is_its_alias():
+    text = "Barts Health NHS Trust was rated good. Barts Health said staff were proud."
+    assert orgs(text) == {"Barts Health NHS Trust": ("trust", ["Barts Health"], "R1H", None)}
+
+
+def test_a_hospital_name_before_lower_case_trust_names_the_trust_not_a_hospital():
+    assert orgs("The Northmoor DGH trust said no board member would stand down.") == {}
+
+
+# --- hospital names as news varies them within one article ---
+
+def test_a_misspelt_or_shortened_hospital_name_is_the_same_hospital():
+    text = (f"{TRUST} runs Alder Castlebrook Hospital. Alder Castelbrook Hospital was rated good, "
+            "and Alder Hospital staff were proud.")
+    assert orgs(text) == {TRUST: ("trust", [], None, None), "Alder Castlebrook Hospital": (
+        "hospital", ["Alder Castelbrook Hospital", "Alder Hospital"], None, TRUST)}
+
+
+def test_hospitals_a_letter_apart_at_the_start_are_not_one():
+    found = orgs(f"{TRUST} runs Westfield Hospital and Eastfield Hospital.")
+    assert sorted(n for n, v in found.items() if v[0] == "hospital") == ["Eastfield Hospital", "Westfield Hospital"]
+
+
+def test_plural_hospitals_that_are_neither_a_trust_nor_a_site_are_no_hospital():
+    text = "More on Eastby Online\nHospitals in Northmoor were busy. Royal Shrewsbury Hospitals was inspected."
+    assert {n: v[0] for n, v in orgs(text).items()} == {"Royal Shrewsbury Hospitals": "hospital"}
+
+
+def test_an_abbreviation_named_with_nhs_trust_is_then_the_trust_alone():
+    text = "The NVHT NHS Trust was rated good. NVHT said staff were proud."
+    assert orgs(text) == {"NVHT NHS Trust": ("trust", ["NVHT"], None, None)}
+
+
+def test_a_comma_list_of_trusts_in_one_sentence_gives_each_trust():
+    text = ("The eleven trusts are: Northmoor Valley Hospitals Trust, Southfield Coast Foundation Trust, "
+            "Eastby Healthcare Trust and the Westby Hospitals NHS Trust.")
+    assert sorted(orgs(text)) == ["Eastby Healthcare Trust", "Northmoor Valley Hospitals Trust",
+                                  "Southfield Coast Foundation Trust", "Westby Hospitals NHS Trust"]
+
+
+def test_a_county_written_short_in_a_trust_name_links_to_the_trust():
+    text = "Notts Healthcare NHS Foundation Trust and Bucks Healthcare Trust were inspected."
+    assert {n: v[2] for n, v in orgs(text).items()} == {"Notts Healthcare NHS Foundation Trust": "RHA",
+                                                       "Bucks Healthcare Trust": "RXQ"}
+
+
+def test_a_known_site_written_with_a_lower_case_hospital_is_that_site_and_a_county_hospital_is_none():
+    text = ("Worcestershire Acute Hospitals NHS Trust said the Alexandra hospital in Redditch was busy, "
+            "unlike a Northshire hospital.")
+    assert orgs(text)["Alexandra hospital"] == ("hospital", [], "RWP01", "Worcestershire Acute Hospitals NHS Trust")
+    assert [v[0] for v in orgs(text).values()] == ["trust", "hospital"]
