@@ -9,7 +9,7 @@ from nhskg.resources import query_files
 
 pytestmark = pytest.mark.triplestore
 
-PARAMS = {"trust-timeline": ("--param", "trust=RZZ9")}
+PARAMS = {"trust-timeline": ("--param", "trust=RZZ9"), "trust-changes": ("--param", "trust=RDE")}
 
 
 @pytest.fixture(scope="module")
