@@ -12,7 +12,9 @@ scratch every time (so re-ingesting undoes a merge the new data no longer suppor
 
 Rules, strongest first. A merge is refused when it would put conflicting context in one cluster.
 Organisations (trusts first, then hospitals, whose context is the trusts that run them):
-  1. same ODS code;
+  1. same ODS code; for a trust, the same era of its code (`ingest.trust_history`: a 2015 trust and the
+     successor that kept its code are two organisations, never merged; hospitals follow a trust through
+     its renames and mergers);
   2. same name (case, punctuation, "the", "NHS", "Foundation", "Trust" and for sites "Hospital"
      ignored; aliases count as names): trusts merge unless their ODS codes differ; hospitals
      only with the same trust (or one merged into it, by the ODS mergers list), or the same town;
