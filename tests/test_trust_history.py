@@ -212,3 +212,16 @@ def test_the_docs_table_lists_renames_mergers_and_kept_codes():
     assert ("| 2020-10-01 | Poole Hospital NHS Foundation Trust | RD3 | University Hospitals Dorset NHS Foundation "
             "Trust | R0D | new |") in text
     assert "| 2018-06-30 | RGQ | Ipswich Hospital NHS Trust |" in text  # ended, successor not stated
+
+
+def test_the_trust_history_graph_conforms_to_the_shapes():
+    import pyoxigraph
+    from rdflib import RDF, Graph, URIRef
+
+    from nhskg.trust_graph import triples
+    from nhskg.validation import validate
+    g = Graph().parse(data=pyoxigraph.serialize(list(triples()), format=pyoxigraph.RdfFormat.N_TRIPLES).decode(),
+                      format="nt")
+    report = validate(g)
+    assert report.conforms, report.text()
+    assert len(set(g.subjects(RDF.type, URIRef("http://www.w3.org/ns/org#ChangeEvent")))) == len(history().changes)
