@@ -225,3 +225,25 @@ def test_the_trust_history_graph_conforms_to_the_shapes():
     report = validate(g)
     assert report.conforms, report.text()
     assert len(set(g.subjects(RDF.type, URIRef("http://www.w3.org/ns/org#ChangeEvent")))) == len(history().changes)
+
+
+def _trust_labels(text, published=None):
+    from nhskg.ingest.model import Article
+    from nhskg.ingest.pipeline import extract
+    from nhskg.ingest.rdf import SKOS, to_triples
+    _, g = to_triples(extract(Article("mem://a.txt", text, published=published)))
+    return {(str(s), str(o)) for s, p, o in g if p == SKOS.prefLabel and "/trust/" in str(s)}
+
+
+def test_without_metadata_the_date_in_the_text_decides():
+    text = ("Trust news\nPublished: 4 March 2015\n\n"
+            "Ravi Shaw, chief executive of East Suffolk and North Essex trust, spoke to staff.\n")
+    # the name is the successor's, but in March 2015 the code was Colchester's
+    assert _trust_labels(text) == {(str(ID) + "trust/RDE/colchester-hospital-university-nhs-foundation-trust",
+                                    COLCHESTER)}
+
+
+def test_with_no_date_at_all_the_name_decides():
+    assert _trust_labels(f"Ravi Shaw, chief executive of {COLCHESTER}, spoke.\n") == {
+        (str(ID) + "trust/RDE/colchester-hospital-university-nhs-foundation-trust", COLCHESTER)}
+    assert _trust_labels(f"Ravi Shaw, chief executive of {ESNEFT}, spoke.\n") == {(str(ID) + "trust/RDE", ESNEFT)}
