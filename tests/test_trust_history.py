@@ -214,6 +214,15 @@ def test_the_docs_table_lists_renames_mergers_and_kept_codes():
     assert "| 2018-06-30 | RGQ | Ipswich Hospital NHS Trust |" in text  # ended, successor not stated
 
 
+def test_the_store_gets_the_trusts_linked_to_its_own_by_changes_either_way():
+    from nhskg.trust_graph import connected
+    pennine = history().eras["RW6"][0]
+    eras, changes = connected([pennine.iri, str(ID) + "trust/not-linked"])
+    assert [e.name for e in eras] == [SALFORD, NCA, PENNINE]  # by code, then era
+    assert [(c.kind, c.original.name) for c in changes] == [("rename", SALFORD), ("merger", PENNINE)]
+    assert connected([str(ID) + "trust/RWP"]) == (history().eras["RWP"], [])
+
+
 def test_the_trust_history_graph_conforms_to_the_shapes():
     import pyoxigraph
     from rdflib import RDF, Graph, URIRef

@@ -1,5 +1,6 @@
-"""The trust-history graph: every trust the ODS vintages name, one node per era, and the W3C ORG change
-events (renames, mergers) between them, so that a query can follow a trust to what it became.
+"""The trust-history graph: the trusts the store's articles name, one node per era, every trust linked to
+them by W3C ORG change events (renames, mergers) and those events, so that a query can follow a trust to
+what it became and back to what it came from.
 
 It is reference data, not news: written beside the article graphs at every ingest (`resolution.resolve`),
 from the package data `ingest.trust_history` reads. Its nodes are the IRIs the article graphs use for
@@ -7,12 +8,12 @@ the trusts of their time.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph
 
 from .ingest.iris import ID, NHSKG
-from .ingest.trust_history import Change, history
+from .ingest.trust_history import Change, Era, history
 from .store import GRAPHS
 
 TRUST_HISTORY_GRAPH = GRAPHS + "trust-history"
@@ -29,15 +30,36 @@ def change_iri(c: Change) -> str:
     return str(ID) + f"trust-change/{c.original.code}-{c.original.index}-{c.resulting.code}-{c.resulting.index}"
 
 
-def triples() -> Iterator[pyoxigraph.Triple]:
+def connected(trusts: Iterable[str]) -> tuple[list[Era], list[Change]]:
+    """The eras of these trust nodes and every era and change linked to them by changes, either way."""
     h = history()
-    for eras in h.eras.values():
-        for e in eras:
-            node = _N(e.iri)
-            yield pyoxigraph.Triple(node, _TYPE, _N(_ORG + "FormalOrganization"))
-            yield pyoxigraph.Triple(node, _LABEL, _L(e.name))
-            yield pyoxigraph.Triple(node, _N(NHSKG.odsCode), _L(e.code))
+    links: dict[Era, list[Change]] = {}
     for c in h.changes:
+        links.setdefault(c.original, []).append(c)
+        links.setdefault(c.resulting, []).append(c)
+    todo = [e for t in trusts if (e := h.era_of(t)) is not None]
+    eras, changes = dict.fromkeys(todo), {}
+    while todo:
+        for c in links.get(todo.pop(), []):
+            changes[c] = None
+            for e in (c.original, c.resulting):
+                if e not in eras:
+                    eras[e] = None
+                    todo.append(e)
+    return sorted(eras, key=lambda e: (e.code, e.index)), [c for c in h.changes if c in changes]
+
+
+def triples(trusts: Iterable[str] | None = None) -> Iterator[pyoxigraph.Triple]:
+    """The eras and changes linked to the given trust nodes (the store's), or all of them."""
+    h = history()
+    eras, changes = (connected(trusts) if trusts is not None else
+                     ([e for es in h.eras.values() for e in es], h.changes))
+    for e in eras:
+        node = _N(e.iri)
+        yield pyoxigraph.Triple(node, _TYPE, _N(_ORG + "FormalOrganization"))
+        yield pyoxigraph.Triple(node, _LABEL, _L(e.name))
+        yield pyoxigraph.Triple(node, _N(NHSKG.odsCode), _L(e.code))
+    for c in changes:
         event, old, new = _N(change_iri(c)), _N(c.original.iri), _N(c.resulting.iri)
         yield pyoxigraph.Triple(event, _TYPE, _N(_ORG + "ChangeEvent"))
         yield pyoxigraph.Triple(event, _N(NHSKG.changeKind), _L(c.kind))
