@@ -256,3 +256,13 @@ def test_with_no_date_at_all_the_name_decides():
     assert _trust_labels(f"Ravi Shaw, chief executive of {COLCHESTER}, spoke.\n") == {
         (str(ID) + "trust/RDE/colchester-hospital-university-nhs-foundation-trust", COLCHESTER)}
     assert _trust_labels(f"Ravi Shaw, chief executive of {ESNEFT}, spoke.\n") == {(str(ID) + "trust/RDE", ESNEFT)}
+
+
+def test_a_store_of_trusts_the_ods_files_do_not_name_gets_no_trust_history_graph(tmp_path):
+    import pyoxigraph
+    from nhskg.trust_graph import TRUST_HISTORY_GRAPH, write
+    s = pyoxigraph.Store(str(tmp_path / "s"))
+    write(s, [str(ID) + "trust/RDE"])
+    assert pyoxigraph.NamedNode(TRUST_HISTORY_GRAPH) in set(s.named_graphs())
+    write(s, [str(ID) + "trust/northmoor-valley-nhs-trust"])
+    assert pyoxigraph.NamedNode(TRUST_HISTORY_GRAPH) not in set(s.named_graphs())

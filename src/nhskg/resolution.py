@@ -460,7 +460,7 @@ def resolve(store: pyoxigraph.Store) -> Resolution:
     """Recompute the resolution graph from the article graphs, replacing the previous one."""
     res = compute(store)
     rewrite_derived_graph(store, RESOLUTION_GRAPH, _triples(res))
-    rewrite_derived_graph(store, trust_graph.TRUST_HISTORY_GRAPH, trust_graph.triples(res.name_keys))
+    trust_graph.write(store, res.name_keys)
     return res
 
 

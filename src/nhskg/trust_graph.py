@@ -14,7 +14,7 @@ import pyoxigraph
 
 from .ingest.iris import ID, NHSKG
 from .ingest.trust_history import Change, Era, history
-from .store import GRAPHS
+from .store import GRAPHS, rewrite_derived_graph
 
 TRUST_HISTORY_GRAPH = GRAPHS + "trust-history"
 
@@ -70,3 +70,13 @@ def triples(trusts: Iterable[str] | None = None) -> Iterator[pyoxigraph.Triple]:
         for prop, value in ((_DATE, c.date), (_N(NHSKG.notBefore), c.not_before), (_N(NHSKG.notAfter), c.not_after)):
             if value:
                 yield pyoxigraph.Triple(event, prop, _L(value, datatype=_XSD_DATE))
+
+
+def write(store: pyoxigraph.Store, trusts: Iterable[str]) -> None:
+    """Replace the trust-history graph by the one for these trust nodes; none when it would be empty (a store
+    of trusts the ODS files do not name)."""
+    rows = list(triples(trusts))
+    if rows:
+        rewrite_derived_graph(store, TRUST_HISTORY_GRAPH, rows)
+    else:
+        store.update(f"DROP SILENT GRAPH <{TRUST_HISTORY_GRAPH}>")
