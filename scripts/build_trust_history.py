@@ -112,7 +112,8 @@ def render(data: dict) -> str:
         "## Following a trust to what it became",
         "",
         "The eras of the trusts the store's articles name, every trust linked to them by a change and those "
-        "change events are in the graph `https://w3id.org/nhskg/graph/trust-history`, written at every ingest. What a 2015 trust became, over `org:ChangeEvent` (the canned query "
+        "change events are in the graph `https://w3id.org/nhskg/graph/trust-history`, written at every ingest. "
+        "What a 2015 trust became, over `org:ChangeEvent` (the canned query "
         "`nhskg query trust-changes --param trust=RDE` also goes back to what a trust came from):",
         "",
         "```sparql",

@@ -160,7 +160,8 @@ def test_the_two_eras_of_one_code_are_not_merged_by_resolution(store, capsys):
 
 def test_a_code_means_its_newest_holder_and_predecessors_on_request(store, capsys):
     assert [r["detail"] for r in _csv(capsys, "timeline", "RDE", "--store", store)] == ["chief executive: Tom Harlow"]
-    got = [(r["detail"], r["subject"]) for r in _csv(capsys, "timeline", "RDE", "--with-predecessors", "--store", store)]
+    got = [(r["detail"], r["subject"])
+           for r in _csv(capsys, "timeline", "RDE", "--with-predecessors", "--store", store)]
     assert got == [("chief executive: Jane Marlow", COLCHESTER), ("chief executive: Tom Harlow", ESNEFT)]
 
 

@@ -3,8 +3,9 @@ each with the article it was read from.
 
 The trust is the canonical node of `nhskg.resolution`, so every article's facts about it (and about the
 hospitals it runs) come together whatever name the article used. A trust is the organisation of its time
-(`ingest.trust_history`): the facts of the trusts it came from, by a rename or a merger, are added on request. An event is dated by the date the
-text gives it; failing that, by the date of the article reporting it, marked as such.
+(`ingest.trust_history`): the facts of the trusts it came from, by a rename or a merger, are added on
+request. An event is dated by the date the text gives it; failing that, by the date of the article
+reporting it, marked as such.
 """
 from __future__ import annotations
 
