@@ -106,8 +106,16 @@ def render(data: dict) -> str:
         "before the first vintage (the oldest name) or after the newest era began. Between two vintages "
         "(the rename's date is unknown) or with no date, the name the article uses decides if it is the name "
         "of one era only; failing that, the era last attested before the date, or the newest era when the "
-        "article has no date. The newest era's node is `https://w3id.org/nhskg/id/trust/CODE`; an older "
-        "era's is `.../trust/CODE/name-slug`.",
+        "article has no date. A date of a year alone counts from its 1 January. The newest era's node is "
+        "`https://w3id.org/nhskg/id/trust/CODE`; an older era's is `.../trust/CODE/name-slug`.",
+        "",
+        "Limits: inside an era's attested span the date wins over the name, so a later article recalling the "
+        "old trust by its old name is placed with the trust of its own date (the extractor sees one trust "
+        "per code in an article). A merger dated inside the gap of its successor's rename results in the "
+        "era last attested before the merger (Pennine Acute into Salford Royal, 2021-10-01, then Salford "
+        "Royal renamed Northern Care Alliance by 2024-12-31): the files do not say that the two were one "
+        "event. Renames and ends before the 2015 vintage, and successions other than trust_mergers.csv's, "
+        "are unknown.",
         "",
         "## Following a trust to what it became",
         "",
