@@ -18,6 +18,7 @@ from .iris import (CQC_PROVIDER, NHSKG as _NHSKG, article_iri, fact_iri, hospita
                    regulator_iri, trust_iri, valid_ods)
 from .model import Evidence, Facts, Organisation
 from .text import clean_literal
+from .trust_history import history
 from .vocab import scheme
 
 
@@ -59,12 +60,16 @@ def _confidence(c: float) -> Literal:
     return Literal(Decimal(str(round(c, 3))), datatype=XSD.decimal)
 
 
-def org_iri(o: Organisation) -> URIRef:
+def org_node(o: Organisation, published: str | None) -> tuple[URIRef, str]:
+    """An organisation's node and name. A trust linked to an ODS code is the trust of the article's time
+    (`trust_history`): a 2015 article about a trust that later merged or was renamed keeps its 2015 name."""
     if o.kind == "regulator":
-        return regulator_iri()
+        return regulator_iri(), o.name
     if o.kind == "hospital":
-        return hospital_iri(o.official_name or o.name, o.ods_code)
-    return trust_iri(o.official_name or o.name, o.ods_code)
+        return hospital_iri(o.official_name or o.name, o.ods_code), o.official_name or o.name
+    if (era := history().era_for(valid_ods(o.ods_code), [o.name, *o.aliases], published)) is not None:
+        return URIRef(era.iri), era.name
+    return trust_iri(o.official_name or o.name, o.ods_code), o.official_name or o.name
 
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -156,7 +161,7 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
 
     iri_of = {}
     for o in facts.organisations:
-        e = org_iri(o)
+        e, label = org_node(o, a.published)
         iri_of[o.key] = e
         if o.kind == "regulator":
             g.add((e, RDF.type, NHSKG.Regulator))
@@ -166,11 +171,11 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
                 once(e, SCHEMA.addressLocality, text(o.town))
         else:
             g.add((e, RDF.type, NHSKG.Trust))  # stated for foundation trusts too: shapes run without inference
-            if "foundation trust" in (o.official_name or o.name).lower():
+            if "foundation trust" in label.lower():
                 g.add((e, RDF.type, NHSKG.FoundationTrust))
             if code := valid_ods(o.ods_code):
                 g.add((e, NHSKG.cqcProviderPage, URIRef(CQC_PROVIDER + code)))
-        once(e, SKOS.prefLabel, text(o.official_name or o.name))
+        once(e, SKOS.prefLabel, text(label))
         if code := valid_ods(o.ods_code):
             once(e, NHSKG.odsCode, Literal(code))
         mention(e, o.name, o.aliases, o.evidence)

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from cli_kit import build_store, facts_2021, facts_2023, query_rows, run
+from cli_kit import build_store, ev, facts_2021, facts_2023, query_rows, run
+from nhskg.ingest.model import Article, Facts, Organisation
 from nhskg.resources import query_files
 
 pytestmark = pytest.mark.triplestore
 
-PARAMS = {"trust-timeline": ("--param", "trust=RZZ9")}
+def real_trust_facts() -> Facts:
+    """A story about a trust the ODS files name (RDE, renamed between two vintages), so that the store has
+    a trust-history graph for trust-changes to read."""
+    name = "Colchester Hospital University NHS Foundation Trust"
+    return Facts(Article("news/rde-2015.txt", f"{name} was rated.", published="2015-06-01"),
+                 organisations=[Organisation("t", "trust", name, ods_code="RDE", evidence=ev(f"{name} was rated."))])
+
+
+PARAMS = {"trust-timeline": ("--param", "trust=RZZ9"), "trust-changes": ("--param", "trust=RDE")}
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     location = tmp_path_factory.mktemp("endpoint-query") / "store"
-    build_store(str(location), facts_2021(), facts_2023())
+    build_store(str(location), facts_2021(), facts_2023(), real_trust_facts())
     return str(location)
 
 

@@ -133,6 +133,9 @@ def test_an_unprojected_key_is_refused_before_any_row_is_read():
         sort_rows(rows(), ["a"], [SortKey("b")])
 
 
+PARAMS = {"trust-timeline": "Worcestershire Acute Hospitals NHS Trust", "trust-changes": "RDE"}
+
+
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory):
     return ingested_corpus(tmp_path_factory.mktemp("ordering") / "store")  # resolved: trust-timeline needs it
@@ -142,7 +145,7 @@ def corpus_store(tmp_path_factory):
 def test_every_canned_query_comes_in_the_engine_order(corpus_store, name):
     text = query_files()[name].read_text("utf-8")
     assert split_order(text)[1], f"{name} should end in an ORDER BY Python can take over"
-    params = {"trust": pyoxigraph.Literal("Worcestershire Acute Hospitals NHS Trust")} if name == "trust-timeline" else {}
+    params = {"trust": pyoxigraph.Literal(PARAMS[name])} if name in PARAMS else {}
     got = run_local(corpus_store, text, params)
     expected = [[_text(s[c]) for c in got.columns] for s in corpus_store.query(with_values(text, params))]
     assert got.rows, f"{name} should give rows on the corpus"

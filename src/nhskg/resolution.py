@@ -12,7 +12,9 @@ scratch every time (so re-ingesting undoes a merge the new data no longer suppor
 
 Rules, strongest first. A merge is refused when it would put conflicting context in one cluster.
 Organisations (trusts first, then hospitals, whose context is the trusts that run them):
-  1. same ODS code;
+  1. same ODS code; for a trust, the same era of its code (`ingest.trust_history`: a 2015 trust and the
+     successor that kept its code are two organisations, never merged; hospitals follow a trust through
+     its renames and mergers);
   2. same name (case, punctuation, "the", "NHS", "Foundation", "Trust" and for sites "Hospital"
      ignored; aliases count as names): trusts merge unless their ODS codes differ; hospitals
      only with the same trust (or one merged into it, by the ODS mergers list), or the same town;
@@ -47,9 +49,10 @@ from typing import Iterator
 import pyoxigraph
 from rapidfuzz.distance import Levenshtein
 
-from . import daterange, kgread
+from . import daterange, kgread, trust_graph
 from .ingest.gazetteer import gazetteer
-from .ingest.iris import ID, digest
+from .ingest.iris import digest
+from .ingest.trust_history import TRUST_PREFIX, history
 from .store import RESOLUTION_GRAPH, derived_graph_complete, rewrite_derived_graph
 
 NHSKG = kgread.NHSKG
@@ -204,20 +207,26 @@ def misspelt(a: str, b: str) -> bool:
 
 
 def _lineage(trust: str) -> str:
-    """The last successor of a trust through the ODS mergers: a hospital keeps its identity when
-    the trust running it merges into another."""
-    prefix = str(ID) + "trust/"
-    if not trust.startswith(prefix):
+    """The last successor of a trust through renames and the ODS mergers: a hospital keeps its identity
+    when the trust running it is renamed or merges into another."""
+    era = history().era_of(trust)
+    if era is None:
         return trust
-    code, seen = trust[len(prefix):], set()
+    code, seen = era.code, set()
     while code in gazetteer().successor and code not in seen:
         seen.add(code)
         code = gazetteer().successor[code]
-    return prefix + code
+    return TRUST_PREFIX + code
+
+
+def _identity(node: str, o: kgread.OrgNode) -> set[str]:
+    """What no two entities share: the ODS code, or for a trust the era of its code (a 2015 trust and the
+    successor that kept its code are two organisations, `trust_history`)."""
+    return {node} if o.kind == "trust" and history().era_of(node) is not None else o.ods
 
 
 def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: _Resolver) -> _Clusters:
-    uf = _Clusters({i: {"ods": o.ods, "articles": o.articles} for i, o in orgs.items()})
+    uf = _Clusters({i: {"ods": _identity(i, o), "articles": o.articles} for i, o in orgs.items()})
     for kind in ("trust", "hospital"):
         nodes = {i: o for i, o in orgs.items() if o.kind == kind}
         if kind == "hospital":
@@ -229,7 +238,7 @@ def _resolve_orgs(orgs: dict[str, kgread.OrgNode], sites: list[kgread.Site], r: 
             for i, o in nodes.items():
                 uf.context[uf.find(i)].setdefault("town", set()).update(fold(t) for t in o.towns)
         needs = ("lineage", "town") if kind == "hospital" else ()
-        for a, b, code in _pairs_by_key({i: o.ods for i, o in nodes.items()}):
+        for a, b, code in _pairs_by_key({i: _identity(i, o) for i, o in nodes.items()}):
             r.merge(uf, a, b, f"same ODS code {code}")
         keys = {i: {k for l in o.labels if (k := _org_key(l, kind))} for i, o in nodes.items()}
         context_words = " and same trust or town" if needs else ""
@@ -451,6 +460,7 @@ def resolve(store: pyoxigraph.Store) -> Resolution:
     """Recompute the resolution graph from the article graphs, replacing the previous one."""
     res = compute(store)
     rewrite_derived_graph(store, RESOLUTION_GRAPH, _triples(res))
+    trust_graph.write(store, res.name_keys)
     return res
 
 

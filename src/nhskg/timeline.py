@@ -2,8 +2,10 @@
 each with the article it was read from.
 
 The trust is the canonical node of `nhskg.resolution`, so every article's facts about it (and about the
-hospitals it runs) come together whatever name the article used. An event is dated by the date the
-text gives it; failing that, by the date of the article reporting it, marked as such.
+hospitals it runs) come together whatever name the article used. A trust is the organisation of its time
+(`ingest.trust_history`): the facts of the trusts it came from, by a rename or a merger, are added on
+request. An event is dated by the date the text gives it; failing that, by the date of the article
+reporting it, marked as such.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from . import daterange, kgread
 from .errors import UserError
 from .network import Network, find_node, trust_of
+from .ingest.trust_history import history
 from .resolution import Resolution
 
 
@@ -32,8 +35,12 @@ class Entry:
 _ORDER = ["leader", "inspection", "rating", "special measures", "enforcement"]
 
 
-def trust_node(net: Network, name: str) -> str:
-    """The trust a name means: a trust's name, alias or ODS code, or a hospital it runs."""
+def trust_node(net: Network, res: Resolution, name: str) -> str:
+    """The trust a name means: a trust's name, alias or ODS code, or a hospital it runs. A code that
+    several trusts have had (`trust_history`) means its newest holder the store knows."""
+    for era in reversed(history().eras.get(name.strip().upper(), [])):
+        if (node := res.of(era.iri)) in net.graph:
+            return node
     node = find_node(net.graph, name)
     trust = trust_of(net.graph, node)
     if trust is None:
@@ -43,10 +50,18 @@ def trust_node(net: Network, name: str) -> str:
     return trust
 
 
-def timeline(store, net: Network, res: Resolution, trust: str) -> list[Entry]:
+def predecessors(net: Network, res: Resolution, trust: str) -> list[str]:
+    """The trusts in the store this one came from, through renames and mergers (`trust_history`)."""
+    eras = [e for node in sorted(res.members().get(trust, {trust})) if (e := history().era_of(node))]
+    nodes = (res.of(p.iri) for e in eras for p in history().predecessors(e))
+    return list(dict.fromkeys(n for n in nodes if n in net.graph and n != trust))
+
+
+def timeline(store, net: Network, res: Resolution, trust: str, with_predecessors: bool = False) -> list[Entry]:
     g = net.graph
-    places = {trust} | {h for h in g[trust] if "runs" in g.edges[trust, h]["relations"]
-                        and g.nodes[h]["kind"] == "hospital"}
+    trusts = [trust, *(predecessors(net, res, trust) if with_predecessors else [])]
+    places = {p for t in trusts for p in [t, *(h for h in g[t] if "runs" in g.edges[t, h]["relations"]
+                                                and g.nodes[h]["kind"] == "hospital")]}
     arts = kgread.articles(store)
     merged: dict[tuple, set[str]] = {}
     for e in kgread.events(store):

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from ..cli import add_store_option
 from ..store import VOCAB_GRAPH, article_graphs, open_store
+from ..trust_graph import TRUST_HISTORY_GRAPH
 
 CLASS_COUNTS = """
 PREFIX nhskg: <https://w3id.org/nhskg/ontology#>
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  GRAPH ?g { ?s a ?class } FILTER(?g != <%s>)
+  GRAPH ?g { ?s a ?class } FILTER(?g NOT IN (<%s>, <%s>))
 } GROUP BY ?class ORDER BY ?class
-""" % VOCAB_GRAPH
+""" % (VOCAB_GRAPH, TRUST_HISTORY_GRAPH)  # reference data, not what the articles hold
 
 DATE_RANGE = """
 PREFIX dcterms: <http://purl.org/dc/terms/>

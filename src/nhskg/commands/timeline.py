@@ -19,10 +19,12 @@ def register(sub) -> None:
                     "leaders (with those of the hospitals it runs) in date order, each with the articles it was "
                     "read from. The trust is named by its name, an alias, its ODS code or one of its hospitals.",
         epilog='examples:\n  nhskg timeline "Worcestershire Acute Hospitals NHS Trust" --store nhskg-store\n'
-               "  nhskg timeline RWP --format csv",
+               "  nhskg timeline RWP --format csv\n  nhskg timeline RDE --with-predecessors",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("trust", metavar="TRUST", help="trust name, alias, ODS code or one of its hospitals")
     add_store_option(p)
+    p.add_argument("--with-predecessors", action="store_true",
+                   help="add the facts of the trusts it came from (renamed or merged into it)")
     p.add_argument("--format", choices=["text", "csv", "json"], default="text", help="output format (default: text)")
     p.set_defaults(run=run)
 
@@ -31,8 +33,8 @@ def run(args) -> int:
     store = open_store(args.store, create=False)
     res = resolution.load(store)
     net = network.build(store, res)
-    trust = timeline.trust_node(net, args.trust)
-    entries = timeline.timeline(store, net, res, trust)
+    trust = timeline.trust_node(net, res, args.trust)
+    entries = timeline.timeline(store, net, res, trust, args.with_predecessors)
     if args.format == "text":
         print(timeline.render(net, trust, entries))
     elif args.format == "json":
