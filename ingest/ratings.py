@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .model import Rating
-from .vocab import label_key, scheme
+from .rating_terms import KEY_QUESTIONS, Item, find_items, is_acute
 
 LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ing)\s+improvement|needs?\s+improvement|"
                       r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
@@ -33,6 +32,8 @@ _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|w
                                r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
                                r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",
                                re.IGNORECASE)
+# "areas of 'outstanding' practice": CQC words for what inspectors saw, quoted or not
+_NEVER_RATING_AFTER = re.compile(r"^\W*(?:practice|practices|progress|examples?)\b", re.IGNORECASE)
 _NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
                                 re.IGNORECASE)
 _RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|"
@@ -61,8 +62,6 @@ _IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|ot
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
-_ALL_SERVICES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|of\s+its\s+|the\s+)?(?:\w+\s+)?"
-                           r"(?:core\s+)?services\b", re.IGNORECASE)
 # between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
 _GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
@@ -74,55 +73,6 @@ _BOTH_HOSPITALS = re.compile(r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|
                              r"(?:of\s+its\s+|of\s+the\s+)?(?:hospitals|sites)\b|\bthe\s+hospitals\b", re.IGNORECASE)
 _GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
             "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}
-
-# key-question wordings that are phrases rather than labels ("rated inadequate for being safe")
-_KQ_EXTRA = {"being safe": "safe", "being well-led": "well-led", "being well led": "well-led",
-             "being effective": "effective", "being caring": "caring", "being responsive": "responsive",
-             "how well led": "well-led", "how well-led": "well-led", "how safe": "safe",
-             "in relation to safety": "safe"}
-
-
-@dataclass
-class _Item:
-    start: int
-    end: int
-    kind: str  # "service" | "question" | "all-services"
-    label: str | None  # None for "overall"
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
-    entries: dict[str, tuple[str, str | None]] = {}
-    for key, pref in scheme("core-service").labels().items():
-        entries[key] = ("service", pref)
-    for key, pref in scheme("key-question").labels().items():
-        entries[key] = ("question", pref)
-    for wording, pref in _KQ_EXTRA.items():
-        entries[label_key(wording)] = ("question", pref)
-    entries["overall"] = ("question", None)
-    words = sorted(entries, key=len, reverse=True)
-    # label keys are lower case words joined by single spaces; let the text use any punctuation between them
-    alternatives = [r"\W+".join(re.escape(w) for w in k.split()) for k in words]
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, entries
-
-
-def _items(sentence: str) -> list[_Item]:
-    pattern, entries = _lexicon()
-    out = []
-    for m in pattern.finditer(sentence):
-        k = label_key(m.group(1))
-        if k not in entries:
-            continue
-        kind, label = entries[k]
-        if kind == "question" and k == "caring" and re.match(r"\s+for\b", sentence[m.end():]):
-            continue  # "caring for patients"
-        out.append(_Item(m.start(), m.end(), kind, label))
-    for m in _ALL_SERVICES.finditer(sentence):
-        if not any(it.start <= m.start() < it.end or m.start() <= it.start < m.end() for it in out):
-            out.append(_Item(m.start(), m.end(), "all-services", None))
-    return sorted(out, key=lambda it: it.start)
-
 
 def _level(word: str) -> str:
     w = word.lower()
@@ -152,7 +102,7 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
         before, after = sentence[:m.start()], sentence[m.end():]
         quoted = bool(m.group(1) or m.group(3))
         capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
-        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3)):
+        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3)) or _NEVER_RATING_AFTER.match(after):
             continue
         if _NOT_RATING_BEFORE.search(before) and not quoted:
             continue
@@ -177,14 +127,16 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
     return out
 
 
-def _assign(sentence: str, levels: list[_Level], items: list[_Item]) -> dict[int, list[_Item]]:
+def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int, list[Item]]:
     """Which items belong to which current level (by index into levels)."""
     current = [i for i, lv in enumerate(levels) if not lv.is_previous]
-    owned: dict[int, list[_Item]] = {i: [] for i in current}
+    owned: dict[int, list[Item]] = {i: [] for i in current}
     for it in items:
         if any(lv.start <= it.start < lv.end for lv in levels):
             continue
-        prev = [i for i in current if levels[i].end <= it.start]
+        # a group of services is rated as a subject ("community services were rated good"); after a level it
+        # tells what the subject is ("rated inadequate on mental health services being safe")
+        prev = [i for i in current if levels[i].end <= it.start and not it.generic]
         if prev and _GAP_OWNS.fullmatch(_blank(sentence, items, levels[prev[-1]].end, it.start)):
             owned[prev[-1]].append(it)
             continue
@@ -206,7 +158,7 @@ def _assign(sentence: str, levels: list[_Level], items: list[_Item]) -> dict[int
     return owned
 
 
-def _blank(sentence: str, items: list[_Item], start: int, end: int) -> str:
+def _blank(sentence: str, items: list[Item], start: int, end: int) -> str:
     """sentence[start:end] with every item in it replaced by one NUL, so list syntax can be checked."""
     out, pos = [], start
     for it in items:
@@ -230,6 +182,22 @@ class _Reader:
     topic_services: list = field(default_factory=list)  # services of the sentence before
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
+    wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
+
+    def _named(self, it: Item) -> Item:
+        """A non-acute service is keyed by its concept, so that its wordings in one article are one service."""
+        if it.kind == "service" and it.concept and not is_acute(it.label):
+            if len(it.label) > len(self.wordings.get(it.concept, "")):
+                self.wordings[it.concept] = it.label
+            it.label = it.concept
+        return it
+
+    def _provider(self, subject: str) -> str:
+        """The CQC rates mental-health, community and ambulance services at the trust that provides them."""
+        org = self.doc._orgs.get(subject)
+        if org is None or org.kind != "hospital":
+            return subject
+        return org.trust_key or self.doc.main("trust") or subject
 
     def read(self, ss: int, se: int) -> None:
         doc = self.doc
@@ -238,7 +206,7 @@ class _Reader:
                     if self.kinds.get(k) in ("trust", "hospital")]
         # a service word inside a name ("Stroud Maternity Unit", "Sheffield Children's Hospital") names a
         # place, which is the subject; it does not narrow the rating to that service
-        items = [it for it in _items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
+        items = [self._named(it) for it in find_items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
         levels = _levels(sentence, any(it.kind == "question" and it.label for it in items))
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
@@ -260,7 +228,7 @@ class _Reader:
             and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
         owned = _assign(sentence, levels, items)
         made = []
-        sentence_services: list[_Item] = []
+        sentence_services: list[Item] = []
         for i, lv in enumerate(levels):
             if lv.is_previous:
                 continue
@@ -270,22 +238,32 @@ class _Reader:
                 sentence_services = [it for it in its if it.kind == "service"]
             elif sentence_services and not _GAP_BREAK.search(sentence[sentence_services[-1].end:lv.start]):
                 its = its + sentence_services
+            listed = [it for it in its if it.kind == "service" and _listed_with(sentence, it, mentions)]
+            its = [it for it in its if it not in listed]
             subjects = self._subjects(sentence, lv, its, mentions)
-            questions = list(dict.fromkeys(it.label for it in its if it.kind == "question")) or [None]
+            questions = [q for it in its for q in (KEY_QUESTIONS if it.kind == "all-questions" else [it.label])
+                         if it.kind in ("question", "all-questions")]
+            questions = list(dict.fromkeys(questions)) or [None]
             for subject in subjects:
                 services = self._services(its, subject, inherit)
                 previous = lv.previous
                 if previous is None and _PREVIOUSLY.search(sentence[lv.end:]):
                     later = [x for x in levels if x.start > lv.end]
                     previous = later[0].level if later else None
-                for service in services:
+                # "X Hospital and the trust's community services were rated good": the services are the
+                # trust's, the hospital is rated whole
+                pairs = [(subject, service) for service in services] + [
+                    (self._provider(subject), it.label) for it in listed if subject == subjects[0]]
+                for rated, service in pairs:
+                    if service is not None and not is_acute(service):
+                        rated = self._provider(rated)
                     for question in questions:
-                        made.append(self._add((subject, service, question), lv.level, previous, past, ss, se))
+                        made.append(self._add((rated, service, question), lv.level, previous, past, ss, se))
             self.last_level = lv
+            self.last_subject = subjects[-1] if subjects else self.last_subject
         made = [r for r in made if r is not None]
         if made:
             self.last_made = made
-            self.last_subject = made[-1].subject_key
             self.topic_services = list(dict.fromkeys(r.service for r in made if r.service))
         elif mentions:
             self.last_subject = mentions[-1][2]
@@ -320,7 +298,7 @@ class _Reader:
                 r.previous = level
                 self.inferred.discard(id(r))
 
-    def _services(self, its: list[_Item], subject: str, inherit: bool) -> list[str | None]:
+    def _services(self, its: list[Item], subject: str, inherit: bool) -> list[str | None]:
         services = [it.label for it in its if it.kind == "service"]
         if any(it.kind == "all-services" for it in its):
             services += [k[1] for k in self.ratings if k[0] == subject and k[1]]
@@ -328,7 +306,7 @@ class _Reader:
             services = self.topic_services
         return list(dict.fromkeys(services)) or [None]
 
-    def _subjects(self, sentence: str, lv: _Level, its: list[_Item], mentions) -> list[str]:
+    def _subjects(self, sentence: str, lv: _Level, its: list[Item], mentions) -> list[str]:
         doc = self.doc
         if _BOTH_HOSPITALS.search(sentence) and len(self.hospitals) >= 2:
             return self.hospitals
@@ -366,6 +344,13 @@ class _Reader:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
+
+
+def _listed_with(sentence: str, it: Item, mentions) -> bool:
+    """Whether a service stands in a list of trusts and hospitals, as one more thing rated."""
+    return any(_LIST_GAP_SERVICE.fullmatch(sentence[e:it.start]) or _LIST_GAP.fullmatch(sentence[it.end:s])
+               for s, e, _ in mentions)
 
 
 def find_ratings(doc) -> list[Rating]:
@@ -377,4 +362,6 @@ def find_ratings(doc) -> list[Rating]:
         r = reader.ratings.get(key)
         if r is not None and r.previous is None:
             r.previous = level
+    for r in reader.ratings.values():
+        r.service = reader.wordings.get(r.service, r.service)
     return list(reader.ratings.values())
