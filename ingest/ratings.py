@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from .model import Rating
 from .rating_terms import KEY_QUESTIONS, Item, find_items, is_acute
 
-LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ing)\s+improvement|needs?\s+improvement|"
+LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ed|ing)\s+improvement|needs?\s+improvement|"
                       r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
 _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deemed|downgraded|upgraded|overall|"
                          r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
-                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|as|to|from|of|is|are|was|were|be|been)"
+                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|was|were|be|"
+                         r"been)"
                          r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
@@ -39,13 +40,19 @@ _NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identi
 _RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|"
                               r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
-_LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ing)\s+improvement|inadequate)"
+_LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ed|ing)\s+improvement|inadequate)"
 _FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
+_AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
                         r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
-                        r"(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
+                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING, re.IGNORECASE)
+# "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
+# been rated good": a level in a clause about the time before, ahead of the current one
+_EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:which|that|who)\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}"
+                            r"['‘\"“]?$", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
                              r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
@@ -54,22 +61,32 @@ _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|main
 _SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
                          r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time)\b", re.IGNORECASE)
 _KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
-_PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected))\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
-                   r"had\s+(?:been|previously\s+been)\s+rated|when\s+it\s+was\s+rated|was\s+first)\b", re.IGNORECASE)
+# a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
+_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?rated"
+_PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
+                         re.IGNORECASE)
+# "at the last inspection it was rated ...": not "improvement since the last inspection"
+_PAST = re.compile(r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|their|a|an)\s+"
+                   r"(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
+                   r"had\s+(?:been|previously\s+been)\s+rated|was\s+first|" + _EARLIER_CLAUSE + r")\b",
+                   re.IGNORECASE)
 _IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+_OVERALL_ADVERB = re.compile(r"\b(?:is|are|was|were|been)\s+overall\b(?!\s+rat)", re.IGNORECASE)
 _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
 # between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
 _GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
+_ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
 _GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough\b", re.IGNORECASE)
 # an organisation named inside "the trust that runs X" is not what the sentence rates
-_ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like)\W+(?:the\s+)?$",
+_ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like|responsible\s+for|"
+                    r"in\s+charge\s+of)\W+(?:the\s+)?$",
                     re.IGNORECASE)
-_BOTH_HOSPITALS = re.compile(r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
+_BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
                              r"(?:of\s+its\s+|of\s+the\s+)?(?:hospitals|sites)\b|\bthe\s+hospitals\b", re.IGNORECASE)
 _GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
             "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}
@@ -102,7 +119,8 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
         before, after = sentence[:m.start()], sentence[m.end():]
         quoted = bool(m.group(1) or m.group(3))
         capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
-        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3)) or _NEVER_RATING_AFTER.match(after):
+        changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
+        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after):
             continue
         if _NOT_RATING_BEFORE.search(before) and not quoted:
             continue
@@ -120,6 +138,8 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
             a.is_previous, b.previous = True, a.level  # "from X to Y"
         elif _THEN_FROM.search(sentence[:b.start][-60:]) and not a.is_previous and len(between) < 60:
             b.is_previous, a.previous = True, b.level  # "Y, down from X"
+        elif _EARLIER_FIRST.search(sentence[:a.start][-60:]) and len(between) < 60 and _NOW.search(between):
+            a.is_previous, b.previous = True, a.level  # "after being rated X, it is now Y"
     for lv in out:
         if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
                                                             or _SAME_AFTER.match(sentence[lv.end:])):
@@ -137,7 +157,9 @@ def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int,
         # a group of services is rated as a subject ("community services were rated good"); after a level it
         # tells what the subject is ("rated inadequate on mental health services being safe")
         prev = [i for i in current if levels[i].end <= it.start and not it.generic]
-        if prev and _GAP_OWNS.fullmatch(_blank(sentence, items, levels[prev[-1]].end, it.start)):
+        # "rated 'good' overall": the word right after a level is its own
+        if prev and (_GAP_OWNS.fullmatch(_blank(sentence, items, levels[prev[-1]].end, it.start))
+                     or _ADJACENT.fullmatch(sentence, levels[prev[-1]].end, it.start)):
             owned[prev[-1]].append(it)
             continue
         following = [i for i, lv in enumerate(levels) if lv.start >= it.end]
@@ -153,7 +175,9 @@ def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int,
             if not nxt and len(gap) < 60 and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap):
                 owned[p].append(it)
                 continue
-        if nxt:
+        # "although the overall rating for the trust has not changed, surgery is now rated good": another clause
+        if nxt and not (it.kind == "question" and it.label is None and _SUBORDINATE.search(sentence, 0, it.start)
+                        and "," in sentence[it.end:levels[nxt[0]].start]):
             owned[nxt[0]].append(it)
     return owned
 
@@ -221,7 +245,7 @@ class _Reader:
             return
         past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
             and not any(lv.is_previous for lv in levels)
-        if past and not mentions and self.last_made:
+        if past and not mentions and not items and self.last_made:
             self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
             return
         inherit = not services_here and not mentions and not _OVERALL.search(sentence) \
@@ -238,12 +262,16 @@ class _Reader:
                 sentence_services = [it for it in its if it.kind == "service"]
             elif sentence_services and not _GAP_BREAK.search(sentence[sentence_services[-1].end:lv.start]):
                 its = its + sentence_services
-            listed = [it for it in its if it.kind == "service" and _listed_with(sentence, it, mentions)]
+            listed = [it for it in its if it.kind == "service" and not is_acute(it.label)
+                      and _listed_with(sentence, it, mentions)]
             its = [it for it in its if it not in listed]
             subjects = self._subjects(sentence, lv, its, mentions)
             questions = [q for it in its for q in (KEY_QUESTIONS if it.kind == "all-questions" else [it.label])
                          if it.kind in ("question", "all-questions")]
+            # "how well-led the trust is overall": the adverb does not add an overall rating
             questions = list(dict.fromkeys(questions)) or [None]
+            if len(questions) > 1 and None in questions and _OVERALL_ADVERB.search(sentence):
+                questions.remove(None)
             for subject in subjects:
                 services = self._services(its, subject, inherit)
                 previous = lv.previous
