@@ -73,6 +73,8 @@ _PAST = re.compile(r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|
 _IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
+_THE_SERVICE = re.compile(r"\b(?:the|this|that)\s+(?:core\s+)?service(?:['’]s)?(?!\s+(?:users?|of|at|in|for|to))\b",
+                          re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 _OVERALL_ADVERB = re.compile(r"\b(?:is|are|was|were|been)\s+overall\b(?!\s+rat)", re.IGNORECASE)
 _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
@@ -206,6 +208,7 @@ class _Reader:
     topic_services: list = field(default_factory=list)  # services of the sentence before
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
+    last_service: str | None = None  # the last service named, which "the service" stands for
     wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
 
     def _named(self, it: Item) -> Item:
@@ -237,6 +240,8 @@ class _Reader:
             levels.append(_Level(m.start(), m.end(), self.last_level.level))
         current = [lv for lv in levels if not lv.is_previous]
         services_here = [it.label for it in items if it.kind == "service"]
+        the_service = self.last_service if not services_here and _THE_SERVICE.search(sentence) else None
+        self.last_service = services_here[-1] if services_here else self.last_service
         if not current:
             self._previous_only(sentence, levels)
             if mentions:
@@ -248,7 +253,7 @@ class _Reader:
         if past and not mentions and not items and self.last_made:
             self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
             return
-        inherit = not services_here and not mentions and not _OVERALL.search(sentence) \
+        inherit = not services_here and not the_service and not mentions and not _OVERALL.search(sentence) \
             and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
         owned = _assign(sentence, levels, items)
         made = []
@@ -262,6 +267,8 @@ class _Reader:
                 sentence_services = [it for it in its if it.kind == "service"]
             elif sentence_services and not _GAP_BREAK.search(sentence[sentence_services[-1].end:lv.start]):
                 its = its + sentence_services
+            if the_service:  # "the service's overall rating has dropped": the service the article is about
+                its = its + [Item(lv.start, lv.start, "service", the_service)]
             listed = [it for it in its if it.kind == "service" and not is_acute(it.label)
                       and _listed_with(sentence, it, mentions)]
             its = [it for it in its if it not in listed]
