@@ -60,6 +60,8 @@ _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|main
 # "rated inadequate in two successive reports", "... for the second time": the level held before too
 _SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
                          r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time)\b", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
+                       r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
 _KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
 # a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
 _EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?rated"
@@ -70,6 +72,16 @@ _PAST = re.compile(r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|
                    r"(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
                    r"had\s+(?:been|previously\s+been)\s+rated|was\s+first|" + _EARLIER_CLAUSE + r")\b",
                    re.IGNORECASE)
+# a level hoped for or conditional is not one given: "aims to achieve a good rating", "could be rated inadequate"
+_WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|wanted|goals?|targets?|targeting|"
+                   r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
+                   r"planning|determined|would(?!\s+like)|could|might|should|if|unless|expects?|expected)\b[^.;:!?,]*$",
+                   re.IGNORECASE)
+# "60% of hospitals are rated good", "nationally, ...": figures about other providers, said for comparison
+_COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s+third|a\s+quarter|one\s+in\s+\w+))\s+"
+                         r"(?:of\s+)?(?:(?:all|the|other|acute|nhs|mental\s+health|ambulance|community|england['’]s)\s+)*"
+                         r"(?:trusts|hospitals|providers|services|units)\b|\bnationally\b|\bnational\s+average\b|"
+                         r"\bother\s+(?:trusts|hospitals|providers)\b", re.IGNORECASE)
 _IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
@@ -126,7 +138,7 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
             continue
         if _NOT_RATING_BEFORE.search(before) and not quoted:
             continue
-        if _IN_SOME.match(after):
+        if _IN_SOME.match(after) or _WISH.search(before[-60:]):
             continue
         cue = bool(_CUE_BEFORE.search(before[-40:])) or bool(_CUE_AFTER.match(after))
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
@@ -146,6 +158,11 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
         if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
                                                             or _SAME_AFTER.match(sentence[lv.end:])):
             lv.previous = lv.level
+    # "retains its outstanding rating for caring and its good ratings for being effective": one verb, both kept
+    for a, b in zip(out, out[1:]):
+        if a.previous == a.level and b.previous is None and not b.is_previous \
+                and not _OWN_VERB.search(sentence, a.end, b.start):
+            b.previous = b.level
     return out
 
 
@@ -238,6 +255,8 @@ class _Reader:
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
             levels.append(_Level(m.start(), m.end(), self.last_level.level))
+        if not mentions and _COMPARISON.search(sentence):
+            levels = []
         current = [lv for lv in levels if not lv.is_previous]
         services_here = [it.label for it in items if it.kind == "service"]
         the_service = self.last_service if not services_here and _THE_SERVICE.search(sentence) else None
@@ -378,7 +397,9 @@ class _Reader:
         return list(dict.fromkeys(out))
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+# "X Hospital, in Townley, and Y Infirmary": a place named after a site does not break the list
+_LIST_GAP = re.compile(r"(?:,\s*(?:in\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?"
+                       r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
 
 
