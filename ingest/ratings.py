@@ -27,6 +27,10 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
                          r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|was|were|be|"
                          r"been)"
                          r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
+# "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
+_RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:(?:the|this|its)\s+(?:trust|hospital|services?)|"
+                           r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
+_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on)\s+(?:being\s+|whether\s+[^.;,]{0,30}?\s|how\s+)?", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
                                r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
@@ -125,10 +129,13 @@ class _Level:
     is_previous: bool = False
 
 
-def _levels(sentence: str, questions: bool = False) -> list[_Level]:
-    """The levels of a sentence; `questions`: it names key questions, which makes a bare level a rating."""
+def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
+    """The levels of a sentence. Key questions named make a bare level a rating, and so does a level owning
+    a key question or service ("... and good for caring")."""
     out: list[_Level] = []
+    questions = any(it.kind == "question" and it.label for it in items)
     rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
+    item_starts = {it.start for it in items if it.label}
     for m in LEVEL_RE.finditer(sentence):
         before, after = sentence[:m.start()], sentence[m.end():]
         quoted = bool(m.group(1) or m.group(3))
@@ -140,7 +147,9 @@ def _levels(sentence: str, questions: bool = False) -> list[_Level]:
             continue
         if _IN_SOME.match(after) or _WISH.search(before[-60:]):
             continue
-        cue = bool(_CUE_BEFORE.search(before[-40:])) or bool(_CUE_AFTER.match(after))
+        owns = _FOR_ITEM.match(sentence, m.end())
+        cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
+                   or (owns and owns.end() in item_starts))
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
             continue
         lv = _Level(m.start(), m.end(), _level(m.group(2)))
@@ -251,7 +260,7 @@ class _Reader:
         # a service word inside a name ("Stroud Maternity Unit", "Sheffield Children's Hospital") names a
         # place, which is the subject; it does not narrow the rating to that service
         items = [self._named(it) for it in find_items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
-        levels = _levels(sentence, any(it.kind == "question" and it.label for it in items))
+        levels = _levels(sentence, items)
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
             levels.append(_Level(m.start(), m.end(), self.last_level.level))
