@@ -30,7 +30,8 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
 # "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
 _RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:(?:the|this|its)\s+(?:trust|hospital|services?)|"
                            r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
-_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on)\s+(?:being\s+|whether\s+[^.;,]{0,30}?\s|how\s+)?", re.IGNORECASE)
+_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on)\s+", re.IGNORECASE)
+_WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
                                r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
@@ -147,9 +148,8 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
             continue
         if _IN_SOME.match(after) or _WISH.search(before[-60:]):
             continue
-        owns = _FOR_ITEM.match(sentence, m.end())
         cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
-                   or (owns and owns.end() in item_starts))
+                   or _owns_item(sentence, m.end(), item_starts))
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
             continue
         lv = _Level(m.start(), m.end(), _level(m.group(2)))
@@ -173,6 +173,15 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
                 and not _OWN_VERB.search(sentence, a.end, b.start):
             b.previous = b.level
     return out
+
+
+def _owns_item(sentence: str, end: int, item_starts: set[int]) -> bool:
+    """Whether a level is followed by "for" and a key question or service ("good for (whether it is) caring")."""
+    owns = _FOR_ITEM.match(sentence, end)
+    if owns is None:
+        return False
+    whether = _WHETHER.match(sentence, owns.end())
+    return owns.end() in item_starts or (whether is not None and whether.end() in item_starts)
 
 
 def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int, list[Item]]:
@@ -300,7 +309,7 @@ class _Reader:
             listed = [it for it in its if it.kind == "service" and not is_acute(it.label)
                       and _listed_with(sentence, it, mentions)]
             its = [it for it in its if it not in listed]
-            subjects = self._subjects(sentence, lv, its, mentions)
+            subjects = self._subjects(sentence, lv, its + listed, mentions)
             questions = [q for it in its for q in (KEY_QUESTIONS if it.kind == "all-questions" else [it.label])
                          if it.kind in ("question", "all-questions")]
             # "how well-led the trust is overall": the adverb does not add an overall rating
@@ -384,7 +393,7 @@ class _Reader:
                                                        sentence[it.end:pos], re.IGNORECASE):
                     return [k]
         if any(m[0] < lv.start for m in usable):
-            return self._coordinated(sentence, usable, lv)
+            return self._coordinated(sentence, usable, lv, its)
         if usable:
             return [usable[0][2]]
         for kind in ("trust", "hospital"):
@@ -395,9 +404,12 @@ class _Reader:
         return [subject] if subject else []
 
     @staticmethod
-    def _coordinated(sentence: str, usable, lv: _Level) -> list[str]:
+    def _coordinated(sentence: str, usable, lv: _Level, its: list[Item]) -> list[str]:
         """The subject before a level, with any named alongside it ("X, Y and Z were rated good")."""
-        before = [m for m in usable if m[0] < lv.start]
+        # "X Hospital and the trust's community services": the trust only owns the services
+        owners = {m for m in usable if (p := _POSSESSIVE.match(sentence, m[1]))
+                  and any(it.kind == "service" and 0 <= it.start - p.end() <= 2 for it in its)}
+        before = [m for m in usable if m[0] < lv.start and m not in owners] or [m for m in usable if m[0] < lv.start]
         out = [before[-1][2]]
         for (_s1, e1, k1), (s2, _e2, _k2) in zip(before[-2::-1], before[::-1]):
             if not _LIST_GAP.fullmatch(sentence[e1:s2]):
@@ -409,6 +421,7 @@ class _Reader:
 # "X Hospital, in Townley, and Y Infirmary": a place named after a site does not break the list
 _LIST_GAP = re.compile(r"(?:,\s*(?:in\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?"
                        r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
 
 
