@@ -42,11 +42,14 @@ _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|w
 _NEVER_RATING_AFTER = re.compile(r"^\W*(?:practice|practices|progress|examples?)\b", re.IGNORECASE)
 _NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
                                 re.IGNORECASE)
-_RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|"
+_RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|told\s+(?:it|they)|"
                               r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
 _LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ed|ing)\s+improvement|inadequate)"
-_FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
+_FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b|"
+                            rf"\bto\W+(?:an?\s+)?{_LEVEL_WORD}\W+from\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
+# "dropped to requires improvement from good"
+_TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['‘\"“]?", re.IGNORECASE)
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
 _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
@@ -55,7 +58,8 @@ _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|s
                         r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING, re.IGNORECASE)
 # "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
 # been rated good": a level in a clause about the time before, ahead of the current one
-_EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:which|that|who)\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}"
+_EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$"
+                            r"|\b(?:which|that|who)\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}"
                             r"['‘\"“]?$", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
@@ -159,7 +163,8 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
         between = sentence[a.end:b.start]
         if _FROM.search(sentence[:a.start]) and _FROM_TO.fullmatch(between):
             a.is_previous, b.previous = True, a.level  # "from X to Y"
-        elif _THEN_FROM.search(sentence[:b.start][-60:]) and not a.is_previous and len(between) < 60:
+        elif (_THEN_FROM.search(sentence[:b.start][-60:]) or _TO_THEN_FROM.fullmatch(between)) \
+                and not a.is_previous and len(between) < 60:
             b.is_previous, a.previous = True, b.level  # "Y, down from X"
         elif _EARLIER_FIRST.search(sentence[:a.start][-60:]) and len(between) < 60 and _NOW.search(between):
             a.is_previous, b.previous = True, a.level  # "after being rated X, it is now Y"

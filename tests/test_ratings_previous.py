@@ -1,0 +1,85 @@
+"""Current and previous levels, and levels that are not ratings (invented trusts and hospitals)."""
+from __future__ import annotations
+
+import pytest
+
+from events_kit import make_doc
+from nhskg.ingest.ratings import find_ratings
+
+
+def rated(text: str) -> set[tuple]:
+    return {(r.subject_key, r.service, r.key_question, r.level, r.previous) for r in find_ratings(make_doc(text))}
+
+
+def test_up_from_a_level_at_the_last_inspection():
+    """Regression: 'up from inadequate at its last inspection' gave the current level as the previous one."""
+    text = ("Northmoor Valley trust rated 'requires improvement'\n"
+            "Northmoor Valley NHS Trust has been rated requires improvement overall by the CQC, up from inadequate "
+            "at its last inspection.")
+    assert rated(text) == {("trust:1", None, None, "Requires improvement", "Inadequate")}
+
+
+@pytest.mark.parametrize("sentence, level, previous", [
+    ("Alder Park Hospital was rated good, down from outstanding.", "Good", "Outstanding"),
+    ("Alder Park Hospital has improved from inadequate to good.", "Good", "Inadequate"),
+    ("Alder Park Hospital has dropped to requires improvement from good.", "Requires improvement", "Good"),
+    ("Alder Park Hospital remains rated inadequate.", "Inadequate", "Inadequate"),
+    ("Alder Park Hospital retained its good rating.", "Good", "Good"),
+    ("Alder Park Hospital was again rated requires improvement.", "Requires improvement", "Requires improvement"),
+    ("Alder Park Hospital, previously rated inadequate, is now rated good.", "Good", "Inadequate"),
+    ("A year after being rated inadequate, Alder Park Hospital has now been rated good.", "Good", "Inadequate"),
+    ("Alder Park Hospital has been rated good, two years after being rated inadequate.", "Good", "Inadequate"),
+    ("Alder Park Hospital, which was told it required improvement, has been rated good.", "Good",
+     "Requires improvement"),
+])
+def test_current_and_previous_level_in_one_sentence(sentence, level, previous):
+    assert rated(sentence) == {("hospital:2", None, None, level, previous)}
+
+
+def test_the_earlier_level_in_the_next_sentence():
+    text = ("Beckside General Hospital has been rated good. "
+            "It had improved since it was rated as requires improvement in an inspection two years ago.")
+    assert rated(text) == {("hospital:3", None, None, "Good", "Requires improvement")}
+
+
+def test_an_earlier_inspection_of_the_same_service():
+    text = ("Maternity at Beckside General Hospital has been rated good. "
+            "Inspectors found maternity services had improved since a previous inspection, where it was rated as "
+            "inadequate.")
+    assert rated(text) == {("hospital:3", "maternity", None, "Good", "Inadequate")}
+
+
+def test_improvement_since_the_last_inspection_says_nothing_of_the_earlier_level():
+    text = "Alder Park Hospital was rated good, showing improvement since the last inspection."
+    assert rated(text) == {("hospital:2", None, None, "Good", None)}
+
+
+def test_retains_one_level_and_another_for_other_questions():
+    text = "The trust retains its outstanding rating for caring and its good ratings for effective and responsive."
+    assert rated(text) == {("trust:1", None, "caring", "Outstanding", "Outstanding"),
+                           ("trust:1", None, "effective", "Good", "Good"),
+                           ("trust:1", None, "responsive", "Good", "Good")}
+
+
+def test_told_it_requires_improvement_gives_the_earlier_level():
+    text = ("The CQC gave Northmoor Valley NHS Trust an overall rating of good. "
+            "It was previously told it requires improvement.")
+    assert rated(text) == {("trust:1", None, None, "Good", "Requires improvement")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Northmoor Valley NHS Trust aims to achieve a good rating by next year.",
+    "The chief executive said the trust hopes to be rated outstanding at its next inspection.",
+    "Staff are working towards a good rating, the trust said.",
+    "If it does not improve, Alder Park Hospital could be rated inadequate, the CQC warned.",
+    "Our ambition is to be rated outstanding, the chairman said.",
+    "Nationally, 40% of acute trusts are rated requires improvement.",
+    "Most NHS trusts are rated good by the CQC.",
+])
+def test_hoped_for_conditional_and_national_levels_are_not_ratings(sentence):
+    assert rated(sentence) == set()
+
+
+def test_a_named_neighbours_rating_is_its_own():
+    text = "Alder Park Hospital was rated good, while Beckside General Hospital was rated outstanding."
+    assert rated(text) == {("hospital:2", None, None, "Good", None), ("hospital:3", None, None, "Outstanding", None)}
