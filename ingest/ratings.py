@@ -79,7 +79,8 @@ _PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" 
 # "at the last inspection it was rated ...": not "improvement since the last inspection"
 _PAST = re.compile(r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|their|a|an)\s+"
                    r"(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
-                   r"had\s+(?:been|previously\s+been)\s+rated|was\s+first|" + _EARLIER_CLAUSE + r")\b",
+                   r"had\s+(?:been\s+|previously\s+been\s+|previously\s+)?rated|was\s+first|" + _EARLIER_CLAUSE + r")\b|"
+                   r"^\W*(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:\w+\s+)?(?:inspection|report|visit)\b",
                    re.IGNORECASE)
 # a level hoped for or conditional is not one given: "aims to achieve a good rating", "could be rated inadequate"
 _WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|wanted|goals?|targets?|targeting|"
@@ -248,6 +249,7 @@ class _Reader:
     topic_services: list = field(default_factory=list)  # services of the sentence before
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
+    listing: bool = False  # the sentence before named services only
     last_service: str | None = None  # the last service named, which "the service" stands for
     wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
 
@@ -288,8 +290,13 @@ class _Reader:
             self._previous_only(sentence, levels)
             if mentions:
                 self.last_subject = mentions[-1][2]
-            self.topic_services = services_here or ([] if mentions else self.topic_services)
+            # a bulleted list of services, one a line, before "All are now rated good"
+            listing = services_here and not mentions and self.listing
+            self.topic_services = self.topic_services + services_here if listing else \
+                services_here or ([] if mentions else self.topic_services)
+            self.listing = bool(services_here) and not mentions
             return
+        self.listing = False
         past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
             and not any(lv.is_previous for lv in levels)
         if past and not mentions and not items and self.last_made:
