@@ -318,8 +318,8 @@ class _Reader:
                 its = its + sentence_services
             if the_service:  # "the service's overall rating has dropped": the service the article is about
                 its = its + [Item(lv.start, lv.start, "service", the_service)]
-            listed = [it for it in its if it.kind == "service" and not is_acute(it.label)
-                      and _listed_with(sentence, it, mentions)]
+            listed = [it for it in its if it.kind == "service" and _listed_with(sentence, it, mentions)
+                      and (not is_acute(it.label) or _owner(sentence, it, mentions))]
             its = [it for it in its if it not in listed]
             subjects = self._subjects(sentence, lv, its + listed, mentions)
             questions = [q for it in its for q in (KEY_QUESTIONS if it.kind == "all-questions" else [it.label])
@@ -337,7 +337,8 @@ class _Reader:
                 # "X Hospital and the trust's community services were rated good": the services are the
                 # trust's, the hospital is rated whole
                 pairs = [(subject, service) for service in services] + [
-                    (self._provider(subject), it.label) for it in listed if subject == subjects[0]]
+                    (_owner(sentence, it, mentions) or self._provider(subject), it.label)
+                    for it in listed if subject == subjects[0]]
                 for rated, service in pairs:
                     if service is not None and not is_acute(service):
                         rated = self._provider(rated)
@@ -435,6 +436,15 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:in\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){
                        r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
+
+
+def _owner(sentence: str, it: Item, mentions) -> str | None:
+    """The site or trust a service is said to be of: "X Hospital's maternity services"."""
+    for s, e, key in mentions:
+        p = _POSSESSIVE.match(sentence, e)
+        if p and 0 <= it.start - p.end() <= 2:
+            return key
+    return None
 
 
 def _listed_with(sentence: str, it: Item, mentions) -> bool:
