@@ -28,6 +28,7 @@ _ALL_QUESTIONS = re.compile(r"\b(?:all|each|every)\s+(?:of\s+(?:the|its)\s+)?(?:
                             r"|key\s+questions?|domains?|categories|category)\b", re.IGNORECASE)
 _ALL_SERVICES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|of\s+its\s+|the\s+)?(?:\w+\s+)?"
                            r"(?:core\s+)?services\b", re.IGNORECASE)
+_AND = r"(?:\W+and\W+|\W*&\W*)"  # "A&E", "maternity & gynaecology"
 _CARING_FOR = re.compile(r"\s+for\b")
 _PROVIDES = re.compile(r"\b(?:runs?|running|provides?|providing|offers?|delivers?|delivering|responsible\s+for|"
                        r"in\s+charge\s+of)\b[^,.;:()\u2013\u2014]{0,40}$", re.IGNORECASE)
@@ -62,7 +63,7 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str | None]
     entries["overall"] = ("question", None, None)
     words = sorted(entries, key=len, reverse=True)
     # label keys are lower case words joined by single spaces; let the text use any punctuation between them
-    alternatives = [r"\W+".join(re.escape(w) for w in k.split()) for k in words]
+    alternatives = [r"\W+".join(re.escape(w) for w in k.split()).replace(r"\W+and\W+", _AND) for k in words]
     pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
     return pattern, entries
 

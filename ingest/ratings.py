@@ -95,6 +95,9 @@ _COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s
 _IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
+_INSPECTED = re.compile(r"\b(?:inspect(?:ion|ions|ed|ing|s)?|visit(?:s|ed)?|look(?:ed)?\s+at|review(?:s|ed)?)\b"
+                        r"[^.;]{0,60}$", re.IGNORECASE)
+_HEADING = re.compile(r"^\W*[-•*–]|[^.!?'’\"”\s]['’\"”]?\s*$")
 _THE_SERVICE = re.compile(r"\b(?:the|this|that)\s+(?:core\s+)?service(?:['’]s)?(?!\s+(?:users?|of|at|in|for|to))\b",
                           re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
@@ -290,7 +293,11 @@ class _Reader:
             self._previous_only(sentence, levels)
             if mentions:
                 self.last_subject = mentions[-1][2]
-            # a bulleted list of services, one a line, before "All are now rated good"
+            # a heading, a bulleted list of services before "All are now rated good", or the services inspected
+            # are the topic of what follows; a service named in passing ("the worst A&E waits") is not
+            heading = _HEADING.search(sentence)
+            services_here = [it.label for it in items if it.kind == "service"
+                             and (heading or _INSPECTED.search(sentence, 0, it.start))]
             listing = services_here and not mentions and self.listing
             self.topic_services = self.topic_services + services_here if listing else \
                 services_here or ([] if mentions else self.topic_services)
