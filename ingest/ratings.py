@@ -24,8 +24,8 @@ LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ed|ing)\
                       r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
 _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deemed|downgraded|upgraded|overall|"
                          r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
-                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|was|were|be|"
-                         r"been)"
+                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|"
+                         r"was|were|be|been)"
                          r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
 # "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
 _RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:(?:the|this|its)\s+(?:trust|hospital|services?)|"
@@ -113,7 +113,9 @@ _GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough
 _ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like|responsible\s+for|"
                     r"in\s+charge\s+of)\W+(?:the\s+)?$",
                     re.IGNORECASE)
-_BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
+# "both hospitals", "all three sites"; not "one of just three hospitals" nationally
+_BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)"
+                             r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
                              r"(?:of\s+its\s+|of\s+the\s+)?(?:hospitals|sites)\b|\bthe\s+hospitals\b", re.IGNORECASE)
 _GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
             "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}

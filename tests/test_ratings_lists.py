@@ -3,14 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from events_kit import make_doc
-from nhskg.ingest.ratings import find_ratings
+from ratings_kit import rated
 
 FIVE = ("safe", "effective", "caring", "responsive", "well-led")
-
-
-def rated(text: str) -> set[tuple]:
-    return {(r.subject_key, r.service, r.key_question, r.level, r.previous) for r in find_ratings(make_doc(text))}
 
 
 @pytest.mark.parametrize("sentence", [

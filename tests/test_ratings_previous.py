@@ -3,12 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_kit import make_doc
-from nhskg.ingest.ratings import find_ratings
-
-
-def rated(text: str) -> set[tuple]:
-    return {(r.subject_key, r.service, r.key_question, r.level, r.previous) for r in find_ratings(make_doc(text))}
+from ratings_kit import rated
 
 
 def test_up_from_a_level_at_the_last_inspection():

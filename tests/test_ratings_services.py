@@ -9,10 +9,7 @@ from nhskg.ingest.model import Facts
 from nhskg.ingest.ratings import find_ratings
 from nhskg.ingest.rdf import to_graph
 from nhskg.ingest.vocab import scheme
-
-
-def rated(text: str) -> set[tuple]:
-    return {(r.subject_key, r.service, r.key_question, r.level, r.previous) for r in find_ratings(make_doc(text))}
+from ratings_kit import rated
 
 
 @pytest.mark.parametrize("words", [

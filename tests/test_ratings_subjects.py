@@ -1,13 +1,8 @@
 """Several subjects in one passage: what each rating is about (invented trusts and hospitals)."""
 from __future__ import annotations
 
-from events_kit import ALDER, BECK, TRUST, UNIT, make_doc
-from nhskg.ingest.ratings import find_ratings
-
-
-def rated(text: str, orgs=(TRUST, ALDER, BECK)) -> set[tuple]:
-    return {(r.subject_key, r.service, r.key_question, r.level, r.previous)
-            for r in find_ratings(make_doc(text, orgs=orgs))}
+from events_kit import ALDER, TRUST, UNIT
+from ratings_kit import rated
 
 
 def test_a_paragraph_moving_from_the_trust_to_each_hospital():
@@ -69,8 +64,8 @@ def test_a_mental_health_service_at_a_hospital_is_rated_at_the_trust():
 
 def test_a_site_with_a_service_word_in_its_name_is_the_subject():
     text = "Hollin Vale Maternity Unit was rated good, while Alder Park Hospital was rated requires improvement."
-    assert rated(text, (TRUST, ALDER, UNIT)) == {("hospital:5", None, None, "Good", None),
-                                                ("hospital:2", None, None, "Requires improvement", None)}
+    assert rated(text, orgs=(TRUST, ALDER, UNIT)) == {("hospital:5", None, None, "Good", None),
+                                                     ("hospital:2", None, None, "Requires improvement", None)}
 
 
 def test_the_subject_of_a_later_sentence_is_the_last_one_rated():
