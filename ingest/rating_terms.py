@@ -61,11 +61,21 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str | None]
     for wording, pref in _KQ_EXTRA.items():
         entries[label_key(wording)] = ("question", pref, None)
     entries["overall"] = ("question", None, None)
-    words = sorted(entries, key=len, reverse=True)
-    # label keys are lower case words joined by single spaces; let the text use any punctuation between them
-    alternatives = [r"\W+".join(re.escape(w) for w in k.split()).replace(r"\W+and\W+", _AND) for k in words]
+    # label keys are lower case words joined by single spaces; let the text use any punctuation between them.
+    # Wordings are grouped by their first word (longest rest first), so the scan tries one group per word.
+    groups: dict[str, list[str]] = {}
+    for k in sorted(entries, key=len, reverse=True):
+        first, _, rest = k.partition(" ")
+        groups.setdefault(first, []).append(_words(" " + rest) if rest else "")
+    alternatives = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
     pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
     return pattern, entries
+
+
+def _words(rest: str) -> str:
+    """' and young people' -> a pattern for the words after a first one, with any punctuation between."""
+    return "".join(_AND if w == "and" else r"\W+" + re.escape(w) for w in rest.split()).replace(
+        _AND + r"\W+", _AND)
 
 
 def text_words(words: str) -> str:
@@ -96,6 +106,7 @@ def find_items(sentence: str) -> list[Item]:
     return sorted(out, key=lambda it: it.start)
 
 
+@lru_cache(maxsize=1024)
 def is_acute(service: str) -> bool:
     """Whether a rated service is one of the acute core services, which the CQC rates at each hospital."""
     services = scheme("core-service")
