@@ -67,15 +67,19 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str | None]
     for k in sorted(entries, key=len, reverse=True):
         first, _, rest = k.partition(" ")
         groups.setdefault(first, []).append(_words(" " + rest) if rest else "")
-    alternatives = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
+    alternatives = [_word(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
     pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
     return pattern, entries
 
 
 def _words(rest: str) -> str:
     """' and young people' -> a pattern for the words after a first one, with any punctuation between."""
-    return "".join(_AND if w == "and" else r"\W+" + re.escape(w) for w in rest.split()).replace(
-        _AND + r"\W+", _AND)
+    return "".join(_AND if w == "and" else r"\W+" + _word(w) for w in rest.split()).replace(_AND + r"\W+", _AND)
+
+
+def _word(w: str) -> str:
+    """One word of a label key, which lost its apostrophe: "childrens" matches "children's"."""
+    return re.escape(w[:-1]) + "['’]?s" if len(w) > 3 and w.endswith("s") else re.escape(w)
 
 
 def text_words(words: str) -> str:

@@ -30,7 +30,7 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
 # "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
 _RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:(?:the|this|its)\s+(?:trust|hospital|services?)|"
                            r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
-_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on)\s+", re.IGNORECASE)
+_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE)
 _WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
@@ -40,22 +40,27 @@ _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|w
                                re.IGNORECASE)
 # "areas of 'outstanding' practice": CQC words for what inspectors saw, quoted or not
 _NEVER_RATING_AFTER = re.compile(r"^\W*(?:practice|practices|progress|examples?)\b", re.IGNORECASE)
-_NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
+_NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in|"
+                                r"areas\s+(?:that|which)(?:\s+still)?)\s+$",
                                 re.IGNORECASE)
 _RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|told\s+(?:it|they)|"
                               r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:(?:lowest|highest|worst|best|possible|previous|"
+                   r"old|former|overall)\s+){0,3}(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
 _LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ed|ing)\s+improvement|inadequate)"
 _FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b|"
                             rf"\bto\W+(?:an?\s+)?{_LEVEL_WORD}\W+from\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
 # "dropped to requires improvement from good"
 _TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['‘\"“]?", re.IGNORECASE)
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
+# a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
+_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?rated"
 _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
                         r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
-                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING, re.IGNORECASE)
+                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING + r"|\b(?:from\s+)?" + _EARLIER_CLAUSE + r"\s+(?:as\s+)?['‘\"“]?$",
+                        re.IGNORECASE)
 # "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
 # been rated good": a level in a clause about the time before, ahead of the current one
 _EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$"
@@ -72,8 +77,6 @@ _SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(
 _OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
                        r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
 _KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
-# a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
-_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?rated"
 _PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
                          re.IGNORECASE)
 # "at the last inspection it was rated ...": not "improvement since the last inspection"
@@ -98,14 +101,15 @@ _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
 _INSPECTED = re.compile(r"\b(?:inspect(?:ion|ions|ed|ing|s)?|visit(?:s|ed)?|look(?:ed)?\s+at|review(?:s|ed)?)\b"
                         r"[^.;]{0,60}$", re.IGNORECASE)
 _HEADING = re.compile(r"^\W*[-•*–]|[^.!?'’\"”\s]['’\"”]?\s*$")
-_THE_SERVICE = re.compile(r"\b(?:the|this|that)\s+(?:core\s+)?service(?:['’]s)?(?!\s+(?:users?|of|at|in|for|to))\b",
-                          re.IGNORECASE)
+_THE_SERVICE = re.compile(r"\b(?:the|this|that|(these|those|both))\s+(?:core\s+)?services?(?:['’]s?)?"
+                          r"(?!\s+(?:users?|of|at|in|for|to))\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
 _OVERALL_ADVERB = re.compile(r"\b(?:is|are|was|were|been)\s+overall\b(?!\s+rat)", re.IGNORECASE)
 _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
 # between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
-_GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across)\b[^.;,\x00]{0,45}?"
+_GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across|to\s+be)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
 _GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough\b", re.IGNORECASE)
@@ -224,8 +228,10 @@ def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int,
                 owned[p].append(it)
                 continue
         # "although the overall rating for the trust has not changed, surgery is now rated good": another clause
+        # "services were safe and caring but the trust required improvement": another clause
         if nxt and not (it.kind == "question" and it.label is None and _SUBORDINATE.search(sentence, 0, it.start)
-                        and "," in sentence[it.end:levels[nxt[0]].start]):
+                        and "," in sentence[it.end:levels[nxt[0]].start]) \
+                and not _BUT.search(sentence, it.end, levels[nxt[0]].start):
             owned[nxt[0]].append(it)
     return owned
 
@@ -255,7 +261,7 @@ class _Reader:
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
     listing: bool = False  # the sentence before named services only
-    last_service: str | None = None  # the last service named, which "the service" stands for
+    last_services: list = field(default_factory=list)  # the services last named: "the service", "these services"
     wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
 
     def _named(self, it: Item) -> Item:
@@ -289,8 +295,9 @@ class _Reader:
             levels = []
         current = [lv for lv in levels if not lv.is_previous]
         services_here = [it.label for it in items if it.kind == "service"]
-        the_service = self.last_service if not services_here and _THE_SERVICE.search(sentence) else None
-        self.last_service = services_here[-1] if services_here else self.last_service
+        anaphor = None if services_here else _THE_SERVICE.search(sentence)
+        the_services = (self.last_services if anaphor.group(1) else self.last_services[-1:]) if anaphor else []
+        self.last_services = services_here or self.last_services
         if not current:
             self._previous_only(sentence, levels)
             if mentions:
@@ -311,7 +318,7 @@ class _Reader:
         if past and not mentions and not items and self.last_made:
             self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
             return
-        inherit = not services_here and not the_service and not mentions and not _OVERALL.search(sentence) \
+        inherit = not services_here and not the_services and not mentions and not _OVERALL.search(sentence) \
             and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
         owned = _assign(sentence, levels, items)
         made = []
@@ -325,8 +332,8 @@ class _Reader:
                 sentence_services = [it for it in its if it.kind == "service"]
             elif sentence_services and not _GAP_BREAK.search(sentence[sentence_services[-1].end:lv.start]):
                 its = its + sentence_services
-            if the_service:  # "the service's overall rating has dropped": the service the article is about
-                its = its + [Item(lv.start, lv.start, "service", the_service)]
+            # "the service's overall rating has dropped", "these services kept their rating": the services named last
+            its = its + [Item(lv.start, lv.start, "service", label) for label in the_services]
             listed = [it for it in its if it.kind == "service" and _listed_with(sentence, it, mentions)
                       and (not is_acute(it.label) or _owner(sentence, it, mentions))]
             its = [it for it in its if it not in listed]
