@@ -109,6 +109,7 @@ _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
 # between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
 _GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across|to\s+be)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
 _BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
@@ -215,7 +216,8 @@ def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int,
             owned[prev[-1]].append(it)
             continue
         following = [i for i, lv in enumerate(levels) if lv.start >= it.end]
-        if following and re.fullmatch(r"[^.;,]{0,30}", sentence[it.end:levels[following[0]].start]):
+        if following and _NEAR_BEFORE.fullmatch(sentence, it.end, levels[following[0]].start) \
+                and not _BUT.search(sentence, it.end, levels[following[0]].start):
             owner = next((i for i in following if not levels[i].is_previous), None)
             if owner is not None:
                 owned[owner].append(it)

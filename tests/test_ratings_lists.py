@@ -67,3 +67,18 @@ def test_every_area_alone_is_not_the_five_questions():
     """'every area' of a hospital is not a key question: only the named five (or 'all five ...') expand."""
     assert rated("Alder Park Hospital was rated good, with improvements seen in every area.") == {
         ("hospital:2", None, None, "Good", None)}
+
+
+def test_key_questions_of_another_clause_are_not_the_levels():
+    text = ("Inspectors found that services at Alder Park Hospital were safe, caring and well led but that the "
+            "hospital required improvement to be effective.")
+    assert rated(text) == {("hospital:2", None, "effective", "Requires improvement", None)}
+
+
+def test_a_bulleted_list_of_services_before_all_are_rated():
+    text = ("Inspectors looked at these services at Northmoor Valley NHS Trust:\n"
+            "- acute wards and psychiatric intensive care units\n"
+            "- community services for children and young people\n"
+            "All are now rated as good.")
+    assert rated(text) == {("trust:1", "acute wards and psychiatric intensive care units", None, "Good", None),
+                           ("trust:1", "community services for children and young people", None, "Good", None)}

@@ -78,3 +78,25 @@ def test_hoped_for_conditional_and_national_levels_are_not_ratings(sentence):
 def test_a_named_neighbours_rating_is_its_own():
     text = "Alder Park Hospital was rated good, while Beckside General Hospital was rated outstanding."
     assert rated(text) == {("hospital:2", None, None, "Good", None), ("hospital:3", None, None, "Outstanding", None)}
+
+
+def test_an_improvement_from_when_it_was_rated():
+    text = "Overall, the trust has been rated requires improvement, an improvement from when it was rated inadequate."
+    assert rated(text) == {("trust:1", None, None, "Requires improvement", "Inadequate")}
+
+
+def test_from_the_lowest_possible_rating_to():
+    text = "The CQC lifted Northmoor Valley NHS Trust from the lowest possible rating of 'inadequate' to 'good'."
+    assert rated(text) == {("trust:1", None, None, "Good", "Inadequate")}
+
+
+def test_areas_that_required_improvement_are_no_rating():
+    assert rated("At Alder Park Hospital there remained areas that required improvement in surgery.") == set()
+
+
+def test_inspected_but_not_rated_therefore_remains():
+    text = ("Alder Park Hospital was rated inadequate. Safe has again been rated as inadequate, and caring was "
+            "inspected but not rated, therefore remains rated as good.")
+    assert rated(text) == {("hospital:2", None, None, "Inadequate", None),
+                           ("hospital:2", None, "safe", "Inadequate", "Inadequate"),
+                           ("hospital:2", None, "caring", "Good", "Good")}

@@ -94,3 +94,23 @@ def test_rdf_gives_an_acute_service_its_concept_only():
     g = _graph("Maternity services at Alder Park Hospital were rated good.")
     assert list(g.objects(None, NHSKG.serviceInText)) == []
     assert list(g.objects(None, NHSKG.coreService)) == [scheme("core-service").iri("maternity")]
+
+
+def test_these_services_stand_for_the_services_named_before():
+    text = ("At Northmoor Valley NHS Trust there were concerns about forensic inpatient wards and crisis services. "
+            "These services kept their previous rating of inadequate.")
+    assert rated(text) == {("trust:1", "forensic inpatient wards", None, "Inadequate", "Inadequate"),
+                           ("trust:1", "crisis services", None, "Inadequate", "Inadequate")}
+
+
+def test_a_service_named_in_passing_is_no_topic():
+    """Regression: 'the worst A&E waits' made the next sentence's hospital rating an A&E rating."""
+    text = ("Alder Park Hospital has some of the worst A&E waiting times in the country. "
+            "Alder Park Hospital has moved from an inadequate rating to requires improvement.")
+    assert rated(text) == {("hospital:2", None, None, "Requires improvement", "Inadequate")}
+
+
+def test_an_apostrophe_in_a_service_name():
+    assert rated("Children's services at Alder Park Hospital are still rated as requiring improvement.") == {
+        ("hospital:2", "services for children and young people", None, "Requires improvement",
+         "Requires improvement")}
