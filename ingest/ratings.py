@@ -109,6 +109,7 @@ _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
 # between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
 _GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across|to\s+be)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
+_AT_SITE = re.compile(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
 _BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
@@ -411,18 +412,18 @@ class _Reader:
 
     def _subjects(self, sentence: str, lv: _Level, its: list[Item], mentions) -> list[str]:
         doc = self.doc
+        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
+        # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates, even
+        # where another clause speaks of "the hospitals"
+        for it in its:
+            for pos, _end, k in usable:
+                if 0 <= pos - it.end < 30 and _AT_SITE.fullmatch(sentence, it.end, pos):
+                    return [k]
         if _BOTH_HOSPITALS.search(sentence) and len(self.hospitals) >= 2:
             return self.hospitals
         of = _LEVEL_OF.match(sentence[lv.end:])
         if of and doc.main(of.group(1).lower()):
             return [doc.main(of.group(1).lower())]
-        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
-        # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates
-        for it in its:
-            for pos, _end, k in usable:
-                if 0 <= pos - it.end < 30 and re.match(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?$",
-                                                       sentence[it.end:pos], re.IGNORECASE):
-                    return [k]
         if any(m[0] < lv.start for m in usable):
             return self._coordinated(sentence, usable, lv, its)
         if usable:
