@@ -114,7 +114,7 @@ _NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
 _BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
-_GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough\b", re.IGNORECASE)
+_GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.IGNORECASE)
 # an organisation named inside "the trust that runs X" is not what the sentence rates
 _ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like|responsible\s+for|"
                     r"in\s+charge\s+of)\W+(?:the\s+)?$",

@@ -79,3 +79,19 @@ def test_the_subject_of_a_later_sentence_is_the_last_one_rated():
 def test_a_group_of_services_describing_a_trust_is_no_rating_of_them():
     text = "The trust, which runs community services across the county, was rated good."
     assert rated(text) == {("trust:1", None, None, "Good", None)}
+
+
+def test_with_ratings_for_questions_goes_on_about_the_service():
+    text = ("Maternity services at Alder Park Hospital are now rated as 'good' overall, with individual 'good' "
+            "ratings for leadership and safety.")
+    assert rated(text) == {("hospital:2", "maternity", None, "Good", None),
+                           ("hospital:2", "maternity", "well-led", "Good", None),
+                           ("hospital:2", "maternity", "safe", "Good", None)}
+
+
+def test_a_service_at_a_named_site_in_a_sentence_about_the_hospitals():
+    text = ("Medical care at Alder Park Hospital improved from inadequate to good, while maternity services at "
+            "the hospitals were rated requires improvement.")
+    assert rated(text) == {("hospital:2", "medical care", None, "Good", "Inadequate"),
+                           ("hospital:2", "maternity", None, "Requires improvement", None),
+                           ("hospital:3", "maternity", None, "Requires improvement", None)}
