@@ -55,6 +55,7 @@ _TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['�
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
 # a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
 _EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?rated"
+_SAME_AS_LAST = r"(?:the\s+)?same\s+as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+(?:last|previous|prior|earlier)"
 _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
@@ -71,12 +72,15 @@ _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|th
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
                              r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
                              re.IGNORECASE)
-# "rated inadequate in two successive reports", "... for the second time": the level held before too
+# "rated inadequate in two successive reports", "... for the second time", "the same as at the last
+# inspection": the level held before too
 _SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
-                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time)\b", re.IGNORECASE)
+                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|" + _SAME_AS_LAST +
+                         r")\b", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
                        r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
-_KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
+_KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps|" + _SAME_AS_LAST + r")\b",
+                    re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
                          re.IGNORECASE)
 # "at the last inspection it was rated ...": not "improvement since the last inspection"

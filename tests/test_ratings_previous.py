@@ -100,3 +100,10 @@ def test_inspected_but_not_rated_therefore_remains():
     assert rated(text) == {("hospital:2", None, None, "Inadequate", None),
                            ("hospital:2", None, "safe", "Inadequate", "Inadequate"),
                            ("hospital:2", None, "caring", "Good", "Good")}
+
+
+def test_the_same_as_at_the_last_inspection():
+    text = ("Alder Park Hospital and Beckside General Hospital were both rated requires improvement overall, the same "
+            "as at the last inspection.")
+    assert rated(text) == {("hospital:2", None, None, "Requires improvement", "Requires improvement"),
+                           ("hospital:3", None, None, "Requires improvement", "Requires improvement")}
