@@ -31,6 +31,7 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
 _RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:(?:the|this|its)\s+(?:trust|hospital|services?)|"
                            r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
 _FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE)
+_TABLE_GAP = re.compile(r"\s*[-–:]\s*['‘\"“]?$")
 _WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
 _NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
@@ -72,10 +73,10 @@ _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|th
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
                              r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
                              re.IGNORECASE)
-# "rated inadequate in two successive reports", "... for the second time", "the same as at the last
-# inspection": the level held before too
+# "rated inadequate in two successive reports", "... for the second time", "good (unchanged)", "the same as at
+# the last inspection": the level held before too
 _SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
-                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|" + _SAME_AS_LAST +
+                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|unchanged|" + _SAME_AS_LAST +
                          r")\b", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
                        r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
@@ -157,6 +158,7 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
     questions = any(it.kind == "question" and it.label for it in items)
     rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
     item_starts = {it.start for it in items if it.label}
+    item_ends = {it.end for it in items if it.label}
     for m in LEVEL_RE.finditer(sentence):
         before, after = sentence[:m.start()], sentence[m.end():]
         quoted = bool(m.group(1) or m.group(3))
@@ -164,12 +166,12 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
         changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
         if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after):
             continue
-        if _NOT_RATING_BEFORE.search(before) and not quoted:
-            continue
+        if _NOT_RATING_BEFORE.search(before) and not (quoted or _CUE_AFTER.match(after)):
+            continue  # "with good leadership", not "with outstanding ratings for caring"
         if _IN_SOME.match(after) or _WISH.search(before[-60:]):
             continue
         cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
-                   or _owns_item(sentence, m.end(), item_starts))
+                   or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends))
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
             continue
         lv = _Level(m.start(), m.end(), _level(m.group(2)))
@@ -203,6 +205,12 @@ def _owns_item(sentence: str, end: int, item_starts: set[int]) -> bool:
         return False
     whether = _WHETHER.match(sentence, owns.end())
     return owns.end() in item_starts or (whether is not None and whether.end() in item_starts)
+
+
+def _labelled(before: str, item_ends: set[int]) -> bool:
+    """A table written as prose: "Safe - requires improvement; Caring: good"."""
+    label = _TABLE_GAP.search(before)
+    return label is not None and label.start() in item_ends
 
 
 def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int, list[Item]]:

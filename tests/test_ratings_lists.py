@@ -82,3 +82,26 @@ def test_a_bulleted_list_of_services_before_all_are_rated():
             "All are now rated as good.")
     assert rated(text) == {("trust:1", "acute wards and psychiatric intensive care units", None, "Good", None),
                            ("trust:1", "community services for children and young people", None, "Good", None)}
+
+
+def test_a_table_of_key_questions_written_as_prose():
+    text = ("Ratings for Northmoor Valley NHS Trust: Safe - requires improvement (unchanged); Effective - good; "
+            "Caring - outstanding; Responsive - good; Well-led - requires improvement.")
+    assert rated(text) == {("trust:1", None, "safe", "Requires improvement", "Requires improvement"),
+                           ("trust:1", None, "effective", "Good", None), ("trust:1", None, "caring", "Outstanding", None),
+                           ("trust:1", None, "responsive", "Good", None),
+                           ("trust:1", None, "well-led", "Requires improvement", None)}
+
+
+def test_a_table_of_services_written_as_prose():
+    text = "Alder Park Hospital ratings: surgery: good; maternity: inadequate; critical care: requires improvement."
+    assert rated(text) == {("hospital:2", "surgery", None, "Good", None),
+                           ("hospital:2", "maternity", None, "Inadequate", None),
+                           ("hospital:2", "critical care", None, "Requires improvement", None)}
+
+
+def test_with_outstanding_ratings_for_a_list_of_questions():
+    text = "Alder Park Hospital was given an overall rating of good, with outstanding ratings for caring and responsive."
+    assert rated(text) == {("hospital:2", None, None, "Good", None),
+                           ("hospital:2", None, "caring", "Outstanding", None),
+                           ("hospital:2", None, "responsive", "Outstanding", None)}
