@@ -28,7 +28,7 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
                          r"was|were|be|been)"
                          r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
 # "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
-_RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:(?:the|this|its)\s+(?:trust|hospital|services?)|"
+_RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:it|them|(?:the|this|its)\s+(?:trust|hospital|services?)|"
                            r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
 _FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE)
 _TABLE_GAP = re.compile(r"\s*[-–:]\s*['‘\"“]?$")
@@ -55,7 +55,8 @@ _FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s
 _TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['‘\"“]?", re.IGNORECASE)
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
 # a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
-_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?rated"
+_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?" \
+                  r"(?:rated|inspected)"
 _SAME_AS_LAST = r"(?:the\s+)?same\s+as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+(?:last|previous|prior|earlier)"
 _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
@@ -68,6 +69,12 @@ _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|s
 _EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$"
                             r"|\b(?:which|that|who)\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}"
                             r"['‘\"“]?$", re.IGNORECASE)
+_EARLIER_ALONE = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$|\b"
+                            + _EARLIER_CLAUSE + r"\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
+_NOW_CUE = re.compile(r"\bnow(?:\s+(?:been|be|rated|judged|graded|officially|as|an?|it|them))*\s*['‘\"“]?$",
+                      re.IGNORECASE)
+_TURN = re.compile(r"\b(?:but|now|however|resulting)\b", re.IGNORECASE)
+_IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
 _NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
@@ -149,11 +156,13 @@ class _Level:
     level: str
     previous: str | None = None
     is_previous: bool = False
+    now: bool = False  # said to hold now ("is now rated", "has now been rated")
 
 
-def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
+def _levels(sentence: str, items: list[Item] = (), year: int | None = None) -> list[_Level]:
     """The levels of a sentence. Key questions named make a bare level a rating, and so does a level owning
-    a key question or service ("... and good for caring")."""
+    a key question or service ("... and good for caring"). `year`: the year the article was published, before
+    which a dated level ("rated inadequate in 2019") is an earlier one."""
     out: list[_Level] = []
     questions = any(it.kind == "question" and it.label for it in items)
     rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
@@ -174,7 +183,7 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
                    or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends))
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
             continue
-        lv = _Level(m.start(), m.end(), _level(m.group(2)))
+        lv = _Level(m.start(), m.end(), _level(m.group(2)), now=bool(_NOW_CUE.search(before[-40:])))
         lv.is_previous = bool(_LOST.search(before[-30:]))
         out.append(lv)
     for a, b in zip(out, out[1:]):
@@ -186,6 +195,17 @@ def _levels(sentence: str, items: list[Item] = ()) -> list[_Level]:
             b.is_previous, a.previous = True, b.level  # "Y, down from X"
         elif _EARLIER_FIRST.search(sentence[:a.start][-60:]) and len(between) < 60 and _NOW.search(between):
             a.is_previous, b.previous = True, a.level  # "after being rated X, it is now Y"
+    for lv in out:  # "placed in special measures after being rated inadequate", "rated inadequate in 2015"
+        dated = _IN_YEAR.match(sentence, lv.end)
+        if lv.previous is None and (_EARLIER_ALONE.search(sentence, 0, lv.start)
+                                    or (year and dated and int(dated.group(1)) < year)):
+            lv.is_previous = True
+    for a, b in zip(out, out[1:]):  # "when it was rated requires improvement overall, and inadequate for safety"
+        if a.is_previous and not b.is_previous and b.previous is None and not _OWN_VERB.search(sentence, a.end, b.start):
+            b.is_previous = True
+    for a, b in zip(out, out[1:]):  # "it was previously rated good ..., but it is now outstanding"
+        if a.is_previous and not b.is_previous and b.previous is None and _TURN.search(sentence, a.end, b.start):
+            b.previous = a.level
     for lv in out:
         if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
                                                             or _SAME_AFTER.match(sentence[lv.end:])):
@@ -276,6 +296,7 @@ class _Reader:
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
     listing: bool = False  # the sentence before named services only
+    year: int | None = None  # when the article was published
     last_services: list = field(default_factory=list)  # the services last named: "the service", "these services"
     wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
 
@@ -302,7 +323,7 @@ class _Reader:
         # a service word inside a name ("Stroud Maternity Unit", "Sheffield Children's Hospital") names a
         # place, which is the subject; it does not narrow the rating to that service
         items = [self._named(it) for it in find_items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
-        levels = _levels(sentence, items)
+        levels = _levels(sentence, items, self.year)
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
             levels.append(_Level(m.start(), m.end(), self.last_level.level))
@@ -313,6 +334,12 @@ class _Reader:
         anaphor = None if services_here else _THE_SERVICE.search(sentence)
         the_services = (self.last_services if anaphor.group(1) else self.last_services[-1:]) if anaphor else []
         self.last_services = services_here or self.last_services
+        # "X was placed in special measures after being rated inadequate": kept as X's earlier level
+        earlier_only = bool(levels) and not current and (bool(mentions) or bool(items) or not self.last_made)
+        if earlier_only:
+            current = levels
+            for lv in levels:
+                lv.is_previous = False
         if not current:
             self._previous_only(sentence, levels)
             if mentions:
@@ -328,7 +355,7 @@ class _Reader:
             self.listing = bool(services_here) and not mentions
             return
         self.listing = False
-        past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
+        past = earlier_only or bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
             and not any(lv.is_previous for lv in levels)
         if past and not mentions and not items and self.last_made:
             self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
@@ -374,7 +401,7 @@ class _Reader:
                     if service is not None and not is_acute(service):
                         rated = self._provider(rated)
                     for question in questions:
-                        made.append(self._add((rated, service, question), lv.level, previous, past, ss, se))
+                        made.append(self._add((rated, service, question), lv, previous, past, ss, se))
             self.last_level = lv
             self.last_subject = subjects[-1] if subjects else self.last_subject
         made = [r for r in made if r is not None]
@@ -384,11 +411,17 @@ class _Reader:
         elif mentions:
             self.last_subject = mentions[-1][2]
 
-    def _add(self, key, level, previous, past, ss, se) -> Rating | None:
+    def _add(self, key, lv: _Level, previous, past, ss, se) -> Rating | None:
+        level = lv.level
         if past:
             self.past.setdefault(key, level)
             return None
         old = self.ratings.get(key)
+        if old is not None and old.level != level and lv.now:
+            # "X was rated inadequate in 2019. It is now rated good": the later, current level wins
+            old.previous, old.level = previous or old.level, level
+            self.inferred.discard(id(old))
+            return old
         if old is not None:
             # an earlier level the text states outranks one read from "still"/"remains"
             if previous and (old.previous is None or (id(old) in self.inferred and previous != level)):
@@ -486,7 +519,9 @@ def _listed_with(sentence: str, it: Item, mentions) -> bool:
 
 def find_ratings(doc) -> list[Rating]:
     kinds = {o.key: o.kind for o in doc.organisations}
-    reader = _Reader(doc, kinds, [o.key for o in doc.organisations if o.kind == "hospital"])
+    published = doc.article.published or ""
+    reader = _Reader(doc, kinds, [o.key for o in doc.organisations if o.kind == "hospital"],
+                     year=int(published[:4]) if published[:4].isdigit() else None)
     for ss, se in doc.sentences:
         reader.read(ss, se)
     for key, level in reader.past.items():

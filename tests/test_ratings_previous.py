@@ -107,3 +107,33 @@ def test_the_same_as_at_the_last_inspection():
             "as at the last inspection.")
     assert rated(text) == {("hospital:2", None, None, "Requires improvement", "Requires improvement"),
                            ("hospital:3", None, None, "Requires improvement", "Requires improvement")}
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Alder Park Hospital was placed into special measures in 2019 after being rated inadequate. "
+     "It has now been rated good.", None),
+    ("Alder Park Hospital was rated inadequate in 2019. The CQC has now rated it good.", None),
+    ("Alder Park Hospital was rated inadequate in 2019. The CQC has rated it good.", "2022-05-01"),
+    ("When it was last inspected in 2020, Alder Park Hospital was rated inadequate. It is now rated good.", None),
+    ("Alder Park Hospital has been rated good. It had been rated inadequate in 2019.", None),
+])
+def test_background_before_the_new_rating(text, published):
+    """Regression: a rating told as background came first and kept its level over the new one."""
+    assert rated(text, published) == {("hospital:2", None, None, "Good", "Inadequate")}
+
+
+def test_a_rating_in_the_year_of_publication_is_the_current_one():
+    assert rated("Alder Park Hospital was rated good in 2022.", "2022-05-01") == {
+        ("hospital:2", None, None, "Good", None)}
+
+
+def test_earlier_levels_for_the_whole_and_a_question():
+    text = ("Maternity at Alder Park Hospital is now rated good. The hospital had improved since the last inspection, "
+            "when it was rated as requires improvement overall, and inadequate for safety.")
+    assert rated(text) == {("hospital:2", "maternity", None, "Good", None)}
+
+
+def test_previously_rated_but_now():
+    text = ("Northmoor Valley NHS Trust was previously rated as good following an inspection in 2016, but inspectors "
+            "found improvements resulting in an outstanding rating.")
+    assert rated(text) == {("trust:1", None, None, "Outstanding", "Good")}
