@@ -74,6 +74,8 @@ _EARLIER_ALONE = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:bee
 _NOW_CUE = re.compile(r"\bnow(?:\s+(?:been|be|rated|judged|graded|officially|as|an?|it|them))*\s*['‘\"“]?$",
                       re.IGNORECASE)
 _TURN = re.compile(r"\b(?:but|now|however|resulting)\b", re.IGNORECASE)
+_COORD = re.compile(r"['’\"”]?\s*,?\s*(?:and|or)\s+['‘\"“]?", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
 _NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
@@ -180,7 +182,8 @@ def _levels(sentence: str, items: list[Item] = (), year: int | None = None) -> l
         if _IN_SOME.match(after) or _WISH.search(before[-60:]):
             continue
         cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
-                   or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends))
+                   or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends)
+                   or (out and _COORD.fullmatch(sentence, out[-1].end, m.start())))  # "rated good and inadequate"
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
             continue
         lv = _Level(m.start(), m.end(), _level(m.group(2)), now=bool(_NOW_CUE.search(before[-40:])))
@@ -362,6 +365,8 @@ class _Reader:
             return
         inherit = not services_here and not the_services and not mentions and not _OVERALL.search(sentence) \
             and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
+        if _RESPECTIVELY.search(sentence) and self._respectively(sentence, current, items, mentions, past, ss, se):
+            return
         owned = _assign(sentence, levels, items)
         made = []
         sentence_services: list[Item] = []
@@ -410,6 +415,23 @@ class _Reader:
             self.topic_services = list(dict.fromkeys(r.service for r in made if r.service))
         elif mentions:
             self.last_subject = mentions[-1][2]
+
+    def _respectively(self, sentence: str, current: list[_Level], items: list[Item], mentions, past, ss, se) -> bool:
+        """"X and Y were rated good and inadequate respectively": the n-th subject or service, the n-th level."""
+        first = current[0].start
+        named = [k for s, _e, k in mentions if s < first]
+        services = [it.label for it in items if it.kind == "service" and it.end <= first]
+        if len(named) == len(current) and len(set(named)) == len(named):
+            pairs = [(k, None) for k in named]
+        elif len(services) == len(current):
+            subject = named[-1] if named else self.last_subject or self.doc.main("trust") or self.doc.main("hospital")
+            pairs = [(subject, service) for service in services]
+        else:
+            return False
+        made = [self._add((k if svc is None or is_acute(svc) else self._provider(k), svc, None), lv, lv.previous,
+                          past, ss, se) for (k, svc), lv in zip(pairs, current) if k]
+        self.last_made = [r for r in made if r is not None] or self.last_made
+        return True
 
     def _add(self, key, lv: _Level, previous, past, ss, se) -> Rating | None:
         level = lv.level

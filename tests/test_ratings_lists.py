@@ -105,3 +105,20 @@ def test_with_outstanding_ratings_for_a_list_of_questions():
     assert rated(text) == {("hospital:2", None, None, "Good", None),
                            ("hospital:2", None, "caring", "Outstanding", None),
                            ("hospital:2", None, "responsive", "Outstanding", None)}
+
+
+def test_two_sites_and_two_levels_respectively():
+    text = "Alder Park Hospital and Beckside General Hospital were rated good and requires improvement respectively."
+    assert rated(text) == {("hospital:2", None, None, "Good", None),
+                           ("hospital:3", None, None, "Requires improvement", None)}
+
+
+def test_two_services_and_two_levels_respectively():
+    text = "At Alder Park Hospital, surgery and maternity were rated good and inadequate, respectively."
+    assert rated(text) == {("hospital:2", "surgery", None, "Good", None),
+                           ("hospital:2", "maternity", None, "Inadequate", None)}
+
+
+def test_a_level_coordinated_with_a_rating_is_a_rating():
+    text = "Alder Park Hospital was rated good for caring and inadequate for safe."
+    assert rated(text) == {("hospital:2", None, "caring", "Good", None), ("hospital:2", None, "safe", "Inadequate", None)}
