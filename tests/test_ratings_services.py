@@ -114,3 +114,11 @@ def test_an_apostrophe_in_a_service_name():
     assert rated("Children's services at Alder Park Hospital are still rated as requiring improvement.") == {
         ("hospital:2", "services for children and young people", None, "Requires improvement",
          "Requires improvement")}
+
+
+@pytest.mark.parametrize("words", ["psychiatric intensive care unit", "end of life care services in the community",
+                                   "older people's mental health inpatient wards"])
+def test_a_mental_health_or_community_wording_inside_an_acute_one_is_not_the_acute_service(words):
+    """'intensive care' and 'end of life care' are acute services, but not inside these wordings."""
+    text = f"Northmoor Valley NHS Trust's {words} was rated inadequate."
+    assert rated(text) == {("trust:1", words, None, "Inadequate", None)}
