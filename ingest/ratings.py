@@ -124,6 +124,8 @@ _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
 _GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across|to\s+be)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
 _AT_SITE = re.compile(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
+_DASH_OPEN = re.compile(r"(?:\s[-–—]\s|\()[^-–—()]*$")
+_DASH_CLOSE = re.compile(r"\s[-–—]\s|\)")
 _NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
 _BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
@@ -300,6 +302,7 @@ class _Reader:
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
     listing: bool = False  # the sentence before named services only
     year: int | None = None  # when the article was published
+    unplaced: set = field(default_factory=set)  # keys of service ratings read before any trust or hospital was named
     last_services: list = field(default_factory=list)  # the services last named: "the service", "these services"
     wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
 
@@ -405,6 +408,8 @@ class _Reader:
                 for rated, service in pairs:
                     if service is not None and not is_acute(service):
                         rated = self._provider(rated)
+                    if not mentions and self.last_subject is None and service and is_acute(service):
+                        self.unplaced.update((rated, service, q) for q in questions)
                     for question in questions:
                         made.append(self._add((rated, service, question), lv, previous, past, ss, se))
             self.last_level = lv
@@ -483,10 +488,13 @@ class _Reader:
         # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates, even
         # where another clause speaks of "the hospitals"
         for it in its:
-            for pos, _end, k in usable:
+            for n, (pos, _end, k) in enumerate(usable):
                 if 0 <= pos - it.end < 30 and _AT_SITE.fullmatch(sentence, it.end, pos):
-                    return [k]
-        if _BOTH_HOSPITALS.search(sentence) and len(self.hospitals) >= 2:
+                    return self._listed_after(sentence, usable[n:])  # "... at X and Y"
+        both = _BOTH_HOSPITALS.search(sentence)
+        # "the trust - the managing body for both hospitals - was rated good": an aside names the sites
+        if both and len(self.hospitals) >= 2 and not (_DASH_OPEN.search(sentence, 0, both.start())
+                                                      and _DASH_CLOSE.search(sentence, both.end(), lv.start)):
             return self.hospitals
         of = _LEVEL_OF.match(sentence[lv.end:])
         if of and doc.main(of.group(1).lower()):
@@ -501,6 +509,16 @@ class _Reader:
                 return [doc.main(kind)]
         subject = self.last_subject or doc.main("trust") or doc.main("hospital")
         return [subject] if subject else []
+
+    @staticmethod
+    def _listed_after(sentence: str, usable) -> list[str]:
+        """The first mention, with any named after it in a list ("at X and Y")."""
+        out = [usable[0][2]]
+        for (_s1, e1, _k1), (s2, _e2, k2) in zip(usable, usable[1:]):
+            if not _LIST_GAP.fullmatch(sentence, e1, s2):
+                break
+            out.append(k2)
+        return list(dict.fromkeys(out))
 
     @staticmethod
     def _coordinated(sentence: str, usable, lv: _Level, its: list[Item]) -> list[str]:
@@ -550,6 +568,12 @@ def find_ratings(doc) -> list[Rating]:
         r = reader.ratings.get(key)
         if r is not None and r.previous is None:
             r.previous = level
+    # "Maternity services rated inadequate" (headline), then "maternity at X Hospital was rated inadequate": one
+    # rating, of the site the text goes on to name
+    at_sites = {(k[1], k[2]) for k in reader.ratings if kinds.get(k[0]) == "hospital"}
+    for key in reader.unplaced:
+        if (key[1], key[2]) in at_sites and key in reader.ratings and kinds.get(key[0]) == "trust":
+            del reader.ratings[key]
     for r in reader.ratings.values():
         r.service = reader.wordings.get(r.service, r.service)
     return list(reader.ratings.values())

@@ -95,3 +95,22 @@ def test_a_service_at_a_named_site_in_a_sentence_about_the_hospitals():
     assert rated(text) == {("hospital:2", "medical care", None, "Good", "Inadequate"),
                            ("hospital:2", "maternity", None, "Requires improvement", None),
                            ("hospital:3", "maternity", None, "Requires improvement", None)}
+
+
+def test_a_service_at_two_named_sites():
+    text = "Urgent and emergency services at Alder Park Hospital and Beckside General Hospital have been rated good."
+    assert rated(text) == {("hospital:2", "urgent and emergency care", None, "Good", None),
+                           ("hospital:3", "urgent and emergency care", None, "Good", None)}
+
+
+def test_both_hospitals_in_an_aside_about_the_trust():
+    text = ("Alder Park Hospital was rated good. Northmoor Valley NHS Trust - the managing body for both hospitals - "
+            "was awarded an overall rating of 'requires improvement'.")
+    assert rated(text) == {("hospital:2", None, None, "Good", None),
+                           ("trust:1", None, None, "Requires improvement", None)}
+
+
+def test_a_headline_service_rating_is_the_one_the_text_places_at_a_site():
+    text = ("Maternity services rated inadequate by watchdog\n"
+            "Maternity services at Alder Park Hospital have been rated inadequate by the CQC.")
+    assert rated(text) == {("hospital:2", "maternity", None, "Inadequate", None)}
