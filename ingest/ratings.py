@@ -1,16 +1,21 @@
 """CQC ratings stated in an article.
 
-Each sentence is read as levels ("requires improvement") with the services and key questions that
-belong to them and the trust or hospital they are about. A level belongs to a rating when news
-frames it as one (rated, rating, graded, overall, remains, from ... to ..., quoted or capitalised);
-"outstanding practice" and "good progress" are not ratings. Services and key questions attach to
-the level they stand before ("surgery was rated good") or, after "for"/"in"/"on", the one they
-follow ("rated inadequate for safety"); several of each expand to one rating per combination.
+Each sentence is read as levels (rating_levels: which level words are ratings, which is the earlier one)
+with the services and key questions that belong to them (rating_terms) and the trust or hospital they are
+about. Services and key questions attach to the level they stand before ("surgery was rated good") or,
+after "for"/"in"/"on", the one they follow ("rated inadequate for safety"); several of each expand to one
+rating per combination, "respectively" pairs them in order.
 
-Across sentences: a sentence that rates only key questions, with no trust or hospital named, goes
-on about the service of the sentence before it (bulleted per-service summaries); "the same rating"
-repeats the last level; "all services" means the services rated so far; ratings told of an earlier
-inspection ("at the last inspection it was rated ...") become the previous level of the new ones.
+The subject is the nearest trust or hospital the sentence names ("medical care at X", "X and Y were both
+rated", "the trust that runs X" is the trust), else the one the passage is about. Mental-health,
+community and ambulance services are rated at the trust that provides them; "X Hospital and the trust's
+community services were rated good" rates the hospital whole and the trust's services.
+
+Across sentences: a sentence that rates only key questions, with no trust or hospital named, goes on about
+the service of a heading or bulleted list before it; "the service", "these services" stand for the services
+named last; "the same rating" repeats the last level; "all services" means the services rated so far;
+ratings told of an earlier inspection ("at the last inspection it was rated ...", "after being rated ...")
+become the previous level of the new ones, and "is now rated" replaces a level read first.
 """
 from __future__ import annotations
 
@@ -18,98 +23,15 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Rating
+from .rating_levels import EARLIER_INSPECTION, KEEPS, PREVIOUSLY, Level, find_levels
 from .rating_terms import KEY_QUESTIONS, Item, find_items, is_acute
 
-LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ed|ing)\s+improvement|needs?\s+improvement|"
-                      r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
-_CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deemed|downgraded|upgraded|overall|"
-                         r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
-                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|"
-                         r"was|were|be|been)"
-                         r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
-# "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
-_RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:it|them|(?:the|this|its)\s+(?:trust|hospital|services?)|"
-                           r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
-_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE)
-_TABLE_GAP = re.compile(r"\s*[-–:]\s*['‘\"“]?$")
-_WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
-_CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
-_NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
-                               r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
-                               r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
-                               r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",
-                               re.IGNORECASE)
-# "areas of 'outstanding' practice": CQC words for what inspectors saw, quoted or not
-_NEVER_RATING_AFTER = re.compile(r"^\W*(?:practice|practices|progress|examples?)\b", re.IGNORECASE)
-_NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in|"
-                                r"areas\s+(?:that|which)(?:\s+still)?)\s+$",
-                                re.IGNORECASE)
-_RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|told\s+(?:it|they)|"
-                              r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:(?:lowest|highest|worst|best|possible|previous|"
-                   r"old|former|overall)\s+){0,3}(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
-_LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ed|ing)\s+improvement|inadequate)"
-_FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b|"
-                            rf"\bto\W+(?:an?\s+)?{_LEVEL_WORD}\W+from\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
-# "dropped to requires improvement from good"
-_TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['‘\"“]?", re.IGNORECASE)
-_FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
-# a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
-_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?" \
-                  r"(?:rated|inspected)"
-_SAME_AS_LAST = r"(?:the\s+)?same\s+as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+(?:last|previous|prior|earlier)"
-_AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
-# "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
-_THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
-                        r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
-                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING + r"|\b(?:from\s+)?" + _EARLIER_CLAUSE + r"\s+(?:as\s+)?['‘\"“]?$",
-                        re.IGNORECASE)
-# "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
-# been rated good": a level in a clause about the time before, ahead of the current one
-_EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$"
-                            r"|\b(?:which|that|who)\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}"
-                            r"['‘\"“]?$", re.IGNORECASE)
-_EARLIER_ALONE = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$|\b"
-                            + _EARLIER_CLAUSE + r"\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
-_NOW_CUE = re.compile(r"\bnow(?:\s+(?:been|be|rated|judged|graded|officially|as|an?|it|them))*\s*['‘\"“]?$",
-                      re.IGNORECASE)
-_TURN = re.compile(r"\b(?:but|now|however|resulting)\b", re.IGNORECASE)
-_COORD = re.compile(r"['’\"”]?\s*,?\s*(?:and|or)\s+['‘\"“]?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
-_NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
-_LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
-_SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
-                             r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
-                             re.IGNORECASE)
-# "rated inadequate in two successive reports", "... for the second time", "good (unchanged)", "the same as at
-# the last inspection": the level held before too
-_SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
-                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|unchanged|" + _SAME_AS_LAST +
-                         r")\b", re.IGNORECASE)
-_OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
-                       r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
-_KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps|" + _SAME_AS_LAST + r")\b",
-                    re.IGNORECASE)
-_PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
-                         re.IGNORECASE)
-# "at the last inspection it was rated ...": not "improvement since the last inspection"
-_PAST = re.compile(r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|their|a|an)\s+"
-                   r"(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
-                   r"had\s+(?:been\s+|previously\s+been\s+|previously\s+)?rated|was\s+first|" + _EARLIER_CLAUSE + r")\b|"
-                   r"^\W*(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:\w+\s+)?(?:inspection|report|visit)\b",
-                   re.IGNORECASE)
-# a level hoped for or conditional is not one given: "aims to achieve a good rating", "could be rated inadequate"
-_WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|wanted|goals?|targets?|targeting|"
-                   r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
-                   r"planning|determined|would(?!\s+like)|could|might|should|if|unless|expects?|expected)\b[^.;:!?,]*$",
-                   re.IGNORECASE)
 # "60% of hospitals are rated good", "nationally, ...": figures about other providers, said for comparison
 _COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s+third|a\s+quarter|one\s+in\s+\w+))\s+"
                          r"(?:of\s+)?(?:(?:all|the|other|acute|nhs|mental\s+health|ambulance|community|england['’]s)\s+)*"
                          r"(?:trusts|hospitals|providers|services|units)\b|\bnationally\b|\bnational\s+average\b|"
                          r"\bother\s+(?:trusts|hospitals|providers)\b", re.IGNORECASE)
-_IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
 _INSPECTED = re.compile(r"\b(?:inspect(?:ion|ions|ed|ing|s)?|visit(?:s|ed)?|look(?:ed)?\s+at|review(?:s|ed)?)\b"
@@ -142,103 +64,17 @@ _BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)"
 _GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
             "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}
 
-def _level(word: str) -> str:
-    w = word.lower()
-    if w.startswith("outstanding"):
-        return "Outstanding"
-    if w.startswith("good"):
-        return "Good"
-    if w.startswith("inadequate"):
-        return "Inadequate"
-    return "Requires improvement"
 
 
-@dataclass
-class _Level:
-    start: int
-    end: int
-    level: str
-    previous: str | None = None
-    is_previous: bool = False
-    now: bool = False  # said to hold now ("is now rated", "has now been rated")
 
 
-def _levels(sentence: str, items: list[Item] = (), year: int | None = None) -> list[_Level]:
-    """The levels of a sentence. Key questions named make a bare level a rating, and so does a level owning
-    a key question or service ("... and good for caring"). `year`: the year the article was published, before
-    which a dated level ("rated inadequate in 2019") is an earlier one."""
-    out: list[_Level] = []
-    questions = any(it.kind == "question" and it.label for it in items)
-    rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
-    item_starts = {it.start for it in items if it.label}
-    item_ends = {it.end for it in items if it.label}
-    for m in LEVEL_RE.finditer(sentence):
-        before, after = sentence[:m.start()], sentence[m.end():]
-        quoted = bool(m.group(1) or m.group(3))
-        capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
-        changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
-        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after):
-            continue
-        if _NOT_RATING_BEFORE.search(before) and not (quoted or _CUE_AFTER.match(after)):
-            continue  # "with good leadership", not "with outstanding ratings for caring"
-        if _IN_SOME.match(after) or _WISH.search(before[-60:]):
-            continue
-        cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
-                   or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends)
-                   or (out and _COORD.fullmatch(sentence, out[-1].end, m.start())))  # "rated good and inadequate"
-        if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
-            continue
-        lv = _Level(m.start(), m.end(), _level(m.group(2)), now=bool(_NOW_CUE.search(before[-40:])))
-        lv.is_previous = bool(_LOST.search(before[-30:]))
-        out.append(lv)
-    for a, b in zip(out, out[1:]):
-        between = sentence[a.end:b.start]
-        if _FROM.search(sentence[:a.start]) and _FROM_TO.fullmatch(between):
-            a.is_previous, b.previous = True, a.level  # "from X to Y"
-        elif (_THEN_FROM.search(sentence[:b.start][-60:]) or _TO_THEN_FROM.fullmatch(between)) \
-                and not a.is_previous and len(between) < 60:
-            b.is_previous, a.previous = True, b.level  # "Y, down from X"
-        elif _EARLIER_FIRST.search(sentence[:a.start][-60:]) and len(between) < 60 and _NOW.search(between):
-            a.is_previous, b.previous = True, a.level  # "after being rated X, it is now Y"
-    for lv in out:  # "placed in special measures after being rated inadequate", "rated inadequate in 2015"
-        dated = _IN_YEAR.match(sentence, lv.end)
-        if lv.previous is None and (_EARLIER_ALONE.search(sentence, 0, lv.start)
-                                    or (year and dated and int(dated.group(1)) < year)):
-            lv.is_previous = True
-    for a, b in zip(out, out[1:]):  # "when it was rated requires improvement overall, and inadequate for safety"
-        if a.is_previous and not b.is_previous and b.previous is None and not _OWN_VERB.search(sentence, a.end, b.start):
-            b.is_previous = True
-    for a, b in zip(out, out[1:]):  # "it was previously rated good ..., but it is now outstanding"
-        if a.is_previous and not b.is_previous and b.previous is None and _TURN.search(sentence, a.end, b.start):
-            b.previous = a.level
-    for lv in out:
-        if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
-                                                            or _SAME_AFTER.match(sentence[lv.end:])):
-            lv.previous = lv.level
-    # "retains its outstanding rating for caring and its good ratings for being effective": one verb, both kept
-    for a, b in zip(out, out[1:]):
-        if a.previous == a.level and b.previous is None and not b.is_previous \
-                and not _OWN_VERB.search(sentence, a.end, b.start):
-            b.previous = b.level
-    return out
 
 
-def _owns_item(sentence: str, end: int, item_starts: set[int]) -> bool:
-    """Whether a level is followed by "for" and a key question or service ("good for (whether it is) caring")."""
-    owns = _FOR_ITEM.match(sentence, end)
-    if owns is None:
-        return False
-    whether = _WHETHER.match(sentence, owns.end())
-    return owns.end() in item_starts or (whether is not None and whether.end() in item_starts)
 
 
-def _labelled(before: str, item_ends: set[int]) -> bool:
-    """A table written as prose: "Safe - requires improvement; Caring: good"."""
-    label = _TABLE_GAP.search(before)
-    return label is not None and label.start() in item_ends
 
 
-def _assign(sentence: str, levels: list[_Level], items: list[Item]) -> dict[int, list[Item]]:
+def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, list[Item]]:
     """Which items belong to which current level (by index into levels)."""
     current = [i for i, lv in enumerate(levels) if not lv.is_previous]
     owned: dict[int, list[Item]] = {i: [] for i in current}
@@ -296,7 +132,7 @@ class _Reader:
     ratings: dict = field(default_factory=dict)  # (subject, service, question) -> Rating
     past: dict = field(default_factory=dict)  # the same key -> level at an earlier inspection
     last_subject: str | None = None
-    last_level: _Level | None = None
+    last_level: Level | None = None
     topic_services: list = field(default_factory=list)  # services of the sentence before
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
@@ -329,10 +165,10 @@ class _Reader:
         # a service word inside a name ("Stroud Maternity Unit", "Sheffield Children's Hospital") names a
         # place, which is the subject; it does not narrow the rating to that service
         items = [self._named(it) for it in find_items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
-        levels = _levels(sentence, items, self.year)
+        levels = find_levels(sentence, items, self.year)
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
-            levels.append(_Level(m.start(), m.end(), self.last_level.level))
+            levels.append(Level(m.start(), m.end(), self.last_level.level))
         if not mentions and _COMPARISON.search(sentence):
             levels = []
         current = [lv for lv in levels if not lv.is_previous]
@@ -361,7 +197,7 @@ class _Reader:
             self.listing = bool(services_here) and not mentions
             return
         self.listing = False
-        past = earlier_only or bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
+        past = earlier_only or bool(EARLIER_INSPECTION.search(sentence)) and not KEEPS.search(sentence) \
             and not any(lv.is_previous for lv in levels)
         if past and not mentions and not items and self.last_made:
             self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
@@ -397,7 +233,7 @@ class _Reader:
             for subject in subjects:
                 services = self._services(its, subject, inherit)
                 previous = lv.previous
-                if previous is None and _PREVIOUSLY.search(sentence[lv.end:]):
+                if previous is None and PREVIOUSLY.search(sentence[lv.end:]):
                     later = [x for x in levels if x.start > lv.end]
                     previous = later[0].level if later else None
                 # "X Hospital and the trust's community services were rated good": the services are the
@@ -421,7 +257,7 @@ class _Reader:
         elif mentions:
             self.last_subject = mentions[-1][2]
 
-    def _respectively(self, sentence: str, current: list[_Level], items: list[Item], mentions, past, ss, se) -> bool:
+    def _respectively(self, sentence: str, current: list[Level], items: list[Item], mentions, past, ss, se) -> bool:
         """"X and Y were rated good and inadequate respectively": the n-th subject or service, the n-th level."""
         first = current[0].start
         named = [k for s, _e, k in mentions if s < first]
@@ -438,7 +274,7 @@ class _Reader:
         self.last_made = [r for r in made if r is not None] or self.last_made
         return True
 
-    def _add(self, key, lv: _Level, previous, past, ss, se) -> Rating | None:
+    def _add(self, key, lv: Level, previous, past, ss, se) -> Rating | None:
         level = lv.level
         if past:
             self.past.setdefault(key, level)
@@ -463,9 +299,9 @@ class _Reader:
             self.inferred.add(id(r))
         return r
 
-    def _previous_only(self, sentence: str, levels: list[_Level]) -> None:
+    def _previous_only(self, sentence: str, levels: list[Level]) -> None:
         """'It was previously rated inadequate': the earlier level of what the sentence before rated."""
-        if levels and self.last_made and _PREVIOUSLY.search(sentence):
+        if levels and self.last_made and PREVIOUSLY.search(sentence):
             self._previous_of_last(levels[0].level)
 
     def _previous_of_last(self, level: str) -> None:
@@ -482,7 +318,7 @@ class _Reader:
             services = self.topic_services
         return list(dict.fromkeys(services)) or [None]
 
-    def _subjects(self, sentence: str, lv: _Level, its: list[Item], mentions) -> list[str]:
+    def _subjects(self, sentence: str, lv: Level, its: list[Item], mentions) -> list[str]:
         doc = self.doc
         usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
         # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates, even
@@ -521,7 +357,7 @@ class _Reader:
         return list(dict.fromkeys(out))
 
     @staticmethod
-    def _coordinated(sentence: str, usable, lv: _Level, its: list[Item]) -> list[str]:
+    def _coordinated(sentence: str, usable, lv: Level, its: list[Item]) -> list[str]:
         """The subject before a level, with any named alongside it ("X, Y and Z were rated good")."""
         # "X Hospital and the trust's community services": the trust only owns the services
         owners = {m for m in usable if (p := _POSSESSIVE.match(sentence, m[1]))
