@@ -56,8 +56,8 @@ _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
                         r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
-                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING + r"|\b(?:from\s+)?" + _EARLIER_CLAUSE + r"\s+(?:as\s+)?['‘\"“]?$",
-                        re.IGNORECASE)
+                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING + r"|\b(?:from\s+)?" + _EARLIER_CLAUSE
+                        + r"\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
 # "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
 # been rated good": a level in a clause about the time before, ahead of the current one
 _EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$"
@@ -78,20 +78,20 @@ _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|main
 # "rated inadequate in two successive reports", "... for the second time", "good (unchanged)", "the same as at
 # the last inspection": the level held before too
 _SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
-                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|unchanged|" + _SAME_AS_LAST +
-                         r")\b", re.IGNORECASE)
+                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|unchanged|"
+                         + _SAME_AS_LAST + r")\b", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
                        r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
 KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps|" + _SAME_AS_LAST + r")\b",
-                    re.IGNORECASE)
-PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
-                         re.IGNORECASE)
-# "at the last inspection it was rated ...": not "improvement since the last inspection"
-EARLIER_INSPECTION = re.compile(r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|their|a|an)\s+"
-                   r"(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
-                   r"had\s+(?:been\s+|previously\s+been\s+|previously\s+)?rated|was\s+first|" + _EARLIER_CLAUSE + r")\b|"
-                   r"^\W*(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:\w+\s+)?(?:inspection|report|visit)\b",
                    re.IGNORECASE)
+PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
+                        re.IGNORECASE)
+# "at the last inspection it was rated ...": not "improvement since the last inspection"
+EARLIER_INSPECTION = re.compile(
+    r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|their|a|an)\s+(?:last|previous|prior|earlier|former)"
+    r"\s+(?:inspection|visit|report)|previously|had\s+(?:been\s+|previously\s+been\s+|previously\s+)?rated|was\s+first|"
+    + _EARLIER_CLAUSE + r")\b|^\W*(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:\w+\s+)?"
+    r"(?:inspection|report|visit)\b", re.IGNORECASE)
 # a level hoped for or conditional is not one given: "aims to achieve a good rating", "could be rated inadequate"
 _WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|wanted|goals?|targets?|targeting|"
                    r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
