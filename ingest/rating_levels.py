@@ -51,7 +51,8 @@ _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rati
 # a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
 _EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?" \
                   r"(?:rated|inspected)"
-_SAME_AS_LAST = r"(?:the\s+)?same\s+as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+(?:last|previous|prior|earlier)"
+_SAME_AS_LAST = r"(?:the\s+)?same\s+(?:as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+(?:last|previous|prior|earlier)|" \
+                r"(?:rating|grade)\s+(?:it|they)\s+(?:received|was\s+given|were\s+given|had|got))"
 _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
@@ -73,6 +74,7 @@ _IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)
 _NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
+                             r"(?:held|holds|hung)\s+on\s+to|"
                              r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
                              re.IGNORECASE)
 # "rated inadequate in two successive reports", "... for the second time", "good (unchanged)", "the same as at

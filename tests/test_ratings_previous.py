@@ -137,3 +137,12 @@ def test_previously_rated_but_now():
     text = ("Northmoor Valley NHS Trust was previously rated as good following an inspection in 2016, but inspectors "
             "found improvements resulting in an outstanding rating.")
     assert rated(text) == {("trust:1", None, None, "Outstanding", "Good")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alder Park Hospital has held on to its good rating.",
+    "Alder Park Hospital was rated good by inspectors, the same rating it received in 2019.",
+    "Alder Park Hospital has maintained its good rating.",
+])
+def test_a_level_said_to_be_kept(sentence):
+    assert rated(sentence) == {("hospital:2", None, None, "Good", "Good")}
