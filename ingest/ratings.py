@@ -26,6 +26,7 @@ from .model import Rating
 from .rating_levels import EARLIER_INSPECTION, KEEPS, PREVIOUSLY, Level, find_levels
 from .rating_terms import KEY_QUESTIONS, Item, find_items, is_acute
 
+_YEAR = re.compile(r"[0-9]{4}")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # "60% of hospitals are rated good", "nationally, ...": figures about other providers, said for comparison
 _COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s+third|a\s+quarter|one\s+in\s+\w+))\s+"
@@ -395,9 +396,9 @@ def _listed_with(sentence: str, it: Item, mentions) -> bool:
 
 def find_ratings(doc) -> list[Rating]:
     kinds = {o.key: o.kind for o in doc.organisations}
-    published = doc.article.published or ""
+    year = _YEAR.match(doc.article.published or "")
     reader = _Reader(doc, kinds, [o.key for o in doc.organisations if o.kind == "hospital"],
-                     year=int(published[:4]) if published[:4].isdigit() else None)
+                     year=int(year.group()) if year else None)
     for ss, se in doc.sentences:
         reader.read(ss, se)
     for key, level in reader.past.items():

@@ -146,3 +146,10 @@ def test_previously_rated_but_now():
 ])
 def test_a_level_said_to_be_kept(sentence):
     assert rated(sentence) == {("hospital:2", None, None, "Good", "Good")}
+
+
+@pytest.mark.parametrize("published", ["¹²³⁴-05", "soon", ""])
+def test_a_publication_date_that_is_no_year_is_ignored(published):
+    """Regression: a published value of superscript digits passed str.isdigit and broke int()."""
+    assert rated("Alder Park Hospital was rated good in 2019.", published) == {
+        ("hospital:2", None, None, "Good", None)}
