@@ -1,195 +1,98 @@
 """CQC ratings stated in an article.
 
-Each sentence is read as levels ("requires improvement") with the services and key questions that
-belong to them and the trust or hospital they are about. A level belongs to a rating when news
-frames it as one (rated, rating, graded, overall, remains, from ... to ..., quoted or capitalised);
-"outstanding practice" and "good progress" are not ratings. Services and key questions attach to
-the level they stand before ("surgery was rated good") or, after "for"/"in"/"on", the one they
-follow ("rated inadequate for safety"); several of each expand to one rating per combination.
+Each sentence is read as levels (rating_levels: which level words are ratings, which is the earlier one)
+with the services and key questions that belong to them (rating_terms) and the trust or hospital they are
+about. Services and key questions attach to the level they stand before ("surgery was rated good") or,
+after "for"/"in"/"on", the one they follow ("rated inadequate for safety"); several of each expand to one
+rating per combination, "respectively" pairs them in order.
 
-Across sentences: a sentence that rates only key questions, with no trust or hospital named, goes
-on about the service of the sentence before it (bulleted per-service summaries); "the same rating"
-repeats the last level; "all services" means the services rated so far; ratings told of an earlier
-inspection ("at the last inspection it was rated ...") become the previous level of the new ones.
+The subject is the nearest trust or hospital the sentence names ("medical care at X", "X and Y were both
+rated", "the trust that runs X" is the trust), else the one the passage is about. Mental-health,
+community and ambulance services are rated at the trust that provides them; "X Hospital and the trust's
+community services were rated good" rates the hospital whole and the trust's services.
+
+Across sentences: a sentence that rates only key questions, with no trust or hospital named, goes on about
+the service of a heading or bulleted list before it; "the service", "these services" stand for the services
+named last; "the same rating" repeats the last level; "all services" means the services rated so far;
+ratings told of an earlier inspection ("at the last inspection it was rated ...", "after being rated ...")
+become the previous level of the new ones, and "is now rated" replaces a level read first.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .model import Rating
-from .vocab import label_key, scheme
+from .rating_levels import EARLIER_INSPECTION, KEEPS, PREVIOUSLY, Level, find_levels
+from .rating_terms import KEY_QUESTIONS, Item, find_items, is_acute
 
-LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ing)\s+improvement|needs?\s+improvement|"
-                      r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
-_CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deemed|downgraded|upgraded|overall|"
-                         r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
-                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|as|to|from|of|is|are|was|were|be|been)"
-                         r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
-_CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
-_NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
-                               r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
-                               r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
-                               r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",
-                               re.IGNORECASE)
-_NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in)\s+$",
-                                re.IGNORECASE)
-_RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|"
-                              r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
-_LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ing)\s+improvement|inadequate)"
-_FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
-_FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
-# "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
-_THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
-                        r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
-                        r"(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
-_LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
-_SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
-                             r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
-                             re.IGNORECASE)
-# "rated inadequate in two successive reports", "... for the second time": the level held before too
-_SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
-                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time)\b", re.IGNORECASE)
-_KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps)\b", re.IGNORECASE)
-_PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected))\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:(?:last|previous|prior|earlier|former)\s+(?:inspection|visit|report)|previously|"
-                   r"had\s+(?:been|previously\s+been)\s+rated|when\s+it\s+was\s+rated|was\s+first)\b", re.IGNORECASE)
-_IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
+_YEAR = re.compile(r"[0-9]{4}")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# "60% of hospitals are rated good", "nationally, ...": figures about other providers, said for comparison
+_COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s+third|a\s+quarter|one\s+in\s+\w+))\s+"
+                         r"(?:of\s+)?(?:(?:all|the|other|acute|nhs|mental\s+health|ambulance|community|england['’]s)\s+)*"
+                         r"(?:trusts|hospitals|providers|services|units)\b|\bnationally\b|\bnational\s+average\b|"
+                         r"\bother\s+(?:trusts|hospitals|providers)\b", re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
+_INSPECTED = re.compile(r"\b(?:inspect(?:ion|ions|ed|ing|s)?|visit(?:s|ed)?|look(?:ed)?\s+at|review(?:s|ed)?)\b"
+                        r"[^.;]{0,60}$", re.IGNORECASE)
+_HEADING = re.compile(r"^\W*[-•*–]|[^.!?'’\"”\s]['’\"”]?\s*$")
+_THE_SERVICE = re.compile(r"\b(?:the|this|that|(these|those|both))\s+(?:core\s+)?services?(?:['’]s?)?"
+                          r"(?!\s+(?:users?|of|at|in|for|to))\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\boverall\b", re.IGNORECASE)
+_OVERALL_ADVERB = re.compile(r"\b(?:is|are|was|were|been)\s+overall\b(?!\s+rat)", re.IGNORECASE)
 _SAME_RATING = re.compile(r"\b(?:the\s+)?same\s+rating\b", re.IGNORECASE)
-_ALL_SERVICES = re.compile(r"\b(?:all|each|every|both)\s+(?:of\s+the\s+|of\s+its\s+|the\s+)?(?:\w+\s+)?"
-                           r"(?:core\s+)?services\b", re.IGNORECASE)
 # between a level and an item it owns: "rated good for (whether its services are) safe, caring and ..."
-_GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across)\b[^.;,\x00]{0,45}?"
+_GAP_OWNS = re.compile(r"\W*(?:overall\s+)?(?:ratings?\s+)?(?:and\s+)?(?:for|in|on|across|to\s+be)\b[^.;,\x00]{0,45}?"
                        r"(?:\x00|[\s,&-]|\band\b|\bor\b)*", re.IGNORECASE)
-_GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bwith\b|\balthough\b", re.IGNORECASE)
+_AT_SITE = re.compile(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
+_DASH_OPEN = re.compile(r"(?:\s[-–—]\s|\()[^-–—()]*$")
+_DASH_CLOSE = re.compile(r"\s[-–—]\s|\)")
+_NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
+_BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
+_ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
+_GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.IGNORECASE)
 # an organisation named inside "the trust that runs X" is not what the sentence rates
-_ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like)\W+(?:the\s+)?$",
+_ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like|responsible\s+for|"
+                    r"in\s+charge\s+of)\W+(?:the\s+)?$",
                     re.IGNORECASE)
-_BOTH_HOSPITALS = re.compile(r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
+# "both hospitals", "all three sites"; not "one of just three hospitals" nationally
+_BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)"
+                             r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
                              r"(?:of\s+its\s+|of\s+the\s+)?(?:hospitals|sites)\b|\bthe\s+hospitals\b", re.IGNORECASE)
 _GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
             "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}
 
-# key-question wordings that are phrases rather than labels ("rated inadequate for being safe")
-_KQ_EXTRA = {"being safe": "safe", "being well-led": "well-led", "being well led": "well-led",
-             "being effective": "effective", "being caring": "caring", "being responsive": "responsive",
-             "how well led": "well-led", "how well-led": "well-led", "how safe": "safe",
-             "in relation to safety": "safe"}
 
 
-@dataclass
-class _Item:
-    start: int
-    end: int
-    kind: str  # "service" | "question" | "all-services"
-    label: str | None  # None for "overall"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
-    entries: dict[str, tuple[str, str | None]] = {}
-    for key, pref in scheme("core-service").labels().items():
-        entries[key] = ("service", pref)
-    for key, pref in scheme("key-question").labels().items():
-        entries[key] = ("question", pref)
-    for wording, pref in _KQ_EXTRA.items():
-        entries[label_key(wording)] = ("question", pref)
-    entries["overall"] = ("question", None)
-    words = sorted(entries, key=len, reverse=True)
-    # label keys are lower case words joined by single spaces; let the text use any punctuation between them
-    alternatives = [r"\W+".join(re.escape(w) for w in k.split()) for k in words]
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, entries
 
 
-def _items(sentence: str) -> list[_Item]:
-    pattern, entries = _lexicon()
-    out = []
-    for m in pattern.finditer(sentence):
-        k = label_key(m.group(1))
-        if k not in entries:
-            continue
-        kind, label = entries[k]
-        if kind == "question" and k == "caring" and re.match(r"\s+for\b", sentence[m.end():]):
-            continue  # "caring for patients"
-        out.append(_Item(m.start(), m.end(), kind, label))
-    for m in _ALL_SERVICES.finditer(sentence):
-        if not any(it.start <= m.start() < it.end or m.start() <= it.start < m.end() for it in out):
-            out.append(_Item(m.start(), m.end(), "all-services", None))
-    return sorted(out, key=lambda it: it.start)
 
 
-def _level(word: str) -> str:
-    w = word.lower()
-    if w.startswith("outstanding"):
-        return "Outstanding"
-    if w.startswith("good"):
-        return "Good"
-    if w.startswith("inadequate"):
-        return "Inadequate"
-    return "Requires improvement"
 
 
-@dataclass
-class _Level:
-    start: int
-    end: int
-    level: str
-    previous: str | None = None
-    is_previous: bool = False
-
-
-def _levels(sentence: str, questions: bool = False) -> list[_Level]:
-    """The levels of a sentence; `questions`: it names key questions, which makes a bare level a rating."""
-    out: list[_Level] = []
-    rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
-    for m in LEVEL_RE.finditer(sentence):
-        before, after = sentence[:m.start()], sentence[m.end():]
-        quoted = bool(m.group(1) or m.group(3))
-        capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
-        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3)):
-            continue
-        if _NOT_RATING_BEFORE.search(before) and not quoted:
-            continue
-        if _IN_SOME.match(after):
-            continue
-        cue = bool(_CUE_BEFORE.search(before[-40:])) or bool(_CUE_AFTER.match(after))
-        if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
-            continue
-        lv = _Level(m.start(), m.end(), _level(m.group(2)))
-        lv.is_previous = bool(_LOST.search(before[-30:]))
-        out.append(lv)
-    for a, b in zip(out, out[1:]):
-        between = sentence[a.end:b.start]
-        if _FROM.search(sentence[:a.start]) and _FROM_TO.fullmatch(between):
-            a.is_previous, b.previous = True, a.level  # "from X to Y"
-        elif _THEN_FROM.search(sentence[:b.start][-60:]) and not a.is_previous and len(between) < 60:
-            b.is_previous, a.previous = True, b.level  # "Y, down from X"
-    for lv in out:
-        if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
-                                                            or _SAME_AFTER.match(sentence[lv.end:])):
-            lv.previous = lv.level
-    return out
-
-
-def _assign(sentence: str, levels: list[_Level], items: list[_Item]) -> dict[int, list[_Item]]:
+def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, list[Item]]:
     """Which items belong to which current level (by index into levels)."""
     current = [i for i, lv in enumerate(levels) if not lv.is_previous]
-    owned: dict[int, list[_Item]] = {i: [] for i in current}
+    owned: dict[int, list[Item]] = {i: [] for i in current}
     for it in items:
         if any(lv.start <= it.start < lv.end for lv in levels):
             continue
-        prev = [i for i in current if levels[i].end <= it.start]
-        if prev and _GAP_OWNS.fullmatch(_blank(sentence, items, levels[prev[-1]].end, it.start)):
+        # a group of services is rated as a subject ("community services were rated good"); after a level it
+        # tells what the subject is ("rated inadequate on mental health services being safe")
+        prev = [i for i in current if levels[i].end <= it.start and not it.generic]
+        # "rated 'good' overall": the word right after a level is its own
+        if prev and (_GAP_OWNS.fullmatch(_blank(sentence, items, levels[prev[-1]].end, it.start))
+                     or _ADJACENT.fullmatch(sentence, levels[prev[-1]].end, it.start)):
             owned[prev[-1]].append(it)
             continue
         following = [i for i, lv in enumerate(levels) if lv.start >= it.end]
-        if following and re.fullmatch(r"[^.;,]{0,30}", sentence[it.end:levels[following[0]].start]):
+        if following and _NEAR_BEFORE.fullmatch(sentence, it.end, levels[following[0]].start) \
+                and not _BUT.search(sentence, it.end, levels[following[0]].start):
             owner = next((i for i in following if not levels[i].is_previous), None)
             if owner is not None:
                 owned[owner].append(it)
@@ -201,12 +104,16 @@ def _assign(sentence: str, levels: list[_Level], items: list[_Item]) -> dict[int
             if not nxt and len(gap) < 60 and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap):
                 owned[p].append(it)
                 continue
-        if nxt:
+        # "although the overall rating for the trust has not changed, surgery is now rated good": another clause
+        # "services were safe and caring but the trust required improvement": another clause
+        if nxt and not (it.kind == "question" and it.label is None and _SUBORDINATE.search(sentence, 0, it.start)
+                        and "," in sentence[it.end:levels[nxt[0]].start]) \
+                and not _BUT.search(sentence, it.end, levels[nxt[0]].start):
             owned[nxt[0]].append(it)
     return owned
 
 
-def _blank(sentence: str, items: list[_Item], start: int, end: int) -> str:
+def _blank(sentence: str, items: list[Item], start: int, end: int) -> str:
     """sentence[start:end] with every item in it replaced by one NUL, so list syntax can be checked."""
     out, pos = [], start
     for it in items:
@@ -226,10 +133,30 @@ class _Reader:
     ratings: dict = field(default_factory=dict)  # (subject, service, question) -> Rating
     past: dict = field(default_factory=dict)  # the same key -> level at an earlier inspection
     last_subject: str | None = None
-    last_level: _Level | None = None
+    last_level: Level | None = None
     topic_services: list = field(default_factory=list)  # services of the sentence before
     last_made: list = field(default_factory=list)
     inferred: set = field(default_factory=set)  # ids of ratings whose previous level was read from "still"
+    listing: bool = False  # the sentence before named services only
+    year: int | None = None  # when the article was published
+    unplaced: set = field(default_factory=set)  # keys of service ratings read before any trust or hospital was named
+    last_services: list = field(default_factory=list)  # the services last named: "the service", "these services"
+    wordings: dict = field(default_factory=dict)  # concept of a non-acute service -> its fullest wording so far
+
+    def _named(self, it: Item) -> Item:
+        """A non-acute service is keyed by its concept, so that its wordings in one article are one service."""
+        if it.kind == "service" and it.concept and not is_acute(it.label):
+            if len(it.label) > len(self.wordings.get(it.concept, "")):
+                self.wordings[it.concept] = it.label
+            it.label = it.concept
+        return it
+
+    def _provider(self, subject: str) -> str:
+        """The CQC rates mental-health, community and ambulance services at the trust that provides them."""
+        org = self.doc._orgs.get(subject)
+        if org is None or org.kind != "hospital":
+            return subject
+        return org.trust_key or self.doc.main("trust") or subject
 
     def read(self, ss: int, se: int) -> None:
         doc = self.doc
@@ -238,29 +165,51 @@ class _Reader:
                     if self.kinds.get(k) in ("trust", "hospital")]
         # a service word inside a name ("Stroud Maternity Unit", "Sheffield Children's Hospital") names a
         # place, which is the subject; it does not narrow the rating to that service
-        items = [it for it in _items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
-        levels = _levels(sentence, any(it.kind == "question" and it.label for it in items))
+        items = [self._named(it) for it in find_items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
+        levels = find_levels(sentence, items, self.year)
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
-            levels.append(_Level(m.start(), m.end(), self.last_level.level))
+            levels.append(Level(m.start(), m.end(), self.last_level.level))
+        if not mentions and _COMPARISON.search(sentence):
+            levels = []
         current = [lv for lv in levels if not lv.is_previous]
         services_here = [it.label for it in items if it.kind == "service"]
+        anaphor = None if services_here else _THE_SERVICE.search(sentence)
+        the_services = (self.last_services if anaphor.group(1) else self.last_services[-1:]) if anaphor else []
+        self.last_services = services_here or self.last_services
+        # "X was placed in special measures after being rated inadequate": kept as X's earlier level
+        earlier_only = bool(levels) and not current and (bool(mentions) or bool(items) or not self.last_made)
+        if earlier_only:
+            current = levels
+            for lv in levels:
+                lv.is_previous = False
         if not current:
             self._previous_only(sentence, levels)
             if mentions:
                 self.last_subject = mentions[-1][2]
-            self.topic_services = services_here or ([] if mentions else self.topic_services)
+            # a heading, a bulleted list of services before "All are now rated good", or the services inspected
+            # are the topic of what follows; a service named in passing ("the worst A&E waits") is not
+            heading = _HEADING.search(sentence)
+            services_here = [it.label for it in items if it.kind == "service"
+                             and (heading or _INSPECTED.search(sentence, 0, it.start))]
+            listing = services_here and not mentions and self.listing
+            self.topic_services = self.topic_services + services_here if listing else \
+                services_here or ([] if mentions else self.topic_services)
+            self.listing = bool(services_here) and not mentions
             return
-        past = bool(_PAST.search(sentence)) and not _KEEPS.search(sentence) \
+        self.listing = False
+        past = earlier_only or bool(EARLIER_INSPECTION.search(sentence)) and not KEEPS.search(sentence) \
             and not any(lv.is_previous for lv in levels)
-        if past and not mentions and self.last_made:
+        if past and not mentions and not items and self.last_made:
             self._previous_of_last(current[0].level)  # "Both were previously rated inadequate."
             return
-        inherit = not services_here and not mentions and not _OVERALL.search(sentence) \
+        inherit = not services_here and not the_services and not mentions and not _OVERALL.search(sentence) \
             and not _GENERIC["trust"].search(sentence) and not _GENERIC["hospital"].search(sentence)
+        if _RESPECTIVELY.search(sentence) and self._respectively(sentence, current, items, mentions, past, ss, se):
+            return
         owned = _assign(sentence, levels, items)
         made = []
-        sentence_services: list[_Item] = []
+        sentence_services: list[Item] = []
         for i, lv in enumerate(levels):
             if lv.is_previous:
                 continue
@@ -270,31 +219,73 @@ class _Reader:
                 sentence_services = [it for it in its if it.kind == "service"]
             elif sentence_services and not _GAP_BREAK.search(sentence[sentence_services[-1].end:lv.start]):
                 its = its + sentence_services
-            subjects = self._subjects(sentence, lv, its, mentions)
-            questions = list(dict.fromkeys(it.label for it in its if it.kind == "question")) or [None]
+            # "the service's overall rating has dropped", "these services kept their rating": the services named last
+            its = its + [Item(lv.start, lv.start, "service", label) for label in the_services]
+            listed = [it for it in its if it.kind == "service" and _listed_with(sentence, it, mentions)
+                      and (not is_acute(it.label) or _owner(sentence, it, mentions))]
+            its = [it for it in its if it not in listed]
+            subjects = self._subjects(sentence, lv, its + listed, mentions)
+            questions = [q for it in its for q in (KEY_QUESTIONS if it.kind == "all-questions" else [it.label])
+                         if it.kind in ("question", "all-questions")]
+            # "how well-led the trust is overall": the adverb does not add an overall rating
+            questions = list(dict.fromkeys(questions)) or [None]
+            if len(questions) > 1 and None in questions and _OVERALL_ADVERB.search(sentence):
+                questions.remove(None)
             for subject in subjects:
                 services = self._services(its, subject, inherit)
                 previous = lv.previous
-                if previous is None and _PREVIOUSLY.search(sentence[lv.end:]):
+                if previous is None and PREVIOUSLY.search(sentence[lv.end:]):
                     later = [x for x in levels if x.start > lv.end]
                     previous = later[0].level if later else None
-                for service in services:
+                # "X Hospital and the trust's community services were rated good": the services are the
+                # trust's, the hospital is rated whole
+                pairs = [(subject, service) for service in services] + [
+                    (_owner(sentence, it, mentions) or self._provider(subject), it.label)
+                    for it in listed if subject == subjects[0]]
+                for rated, service in pairs:
+                    if service is not None and not is_acute(service):
+                        rated = self._provider(rated)
+                    if not mentions and self.last_subject is None and service and is_acute(service):
+                        self.unplaced.update((rated, service, q) for q in questions)
                     for question in questions:
-                        made.append(self._add((subject, service, question), lv.level, previous, past, ss, se))
+                        made.append(self._add((rated, service, question), lv, previous, past, ss, se))
             self.last_level = lv
+            self.last_subject = subjects[-1] if subjects else self.last_subject
         made = [r for r in made if r is not None]
         if made:
             self.last_made = made
-            self.last_subject = made[-1].subject_key
             self.topic_services = list(dict.fromkeys(r.service for r in made if r.service))
         elif mentions:
             self.last_subject = mentions[-1][2]
 
-    def _add(self, key, level, previous, past, ss, se) -> Rating | None:
+    def _respectively(self, sentence: str, current: list[Level], items: list[Item], mentions, past, ss, se) -> bool:
+        """"X and Y were rated good and inadequate respectively": the n-th subject or service, the n-th level."""
+        first = current[0].start
+        named = [k for s, _e, k in mentions if s < first]
+        services = [it.label for it in items if it.kind == "service" and it.end <= first]
+        if len(named) == len(current) and len(set(named)) == len(named):
+            pairs = [(k, None) for k in named]
+        elif len(services) == len(current):
+            subject = named[-1] if named else self.last_subject or self.doc.main("trust") or self.doc.main("hospital")
+            pairs = [(subject, service) for service in services]
+        else:
+            return False
+        made = [self._add((k if svc is None or is_acute(svc) else self._provider(k), svc, None), lv, lv.previous,
+                          past, ss, se) for (k, svc), lv in zip(pairs, current) if k]
+        self.last_made = [r for r in made if r is not None] or self.last_made
+        return True
+
+    def _add(self, key, lv: Level, previous, past, ss, se) -> Rating | None:
+        level = lv.level
         if past:
             self.past.setdefault(key, level)
             return None
         old = self.ratings.get(key)
+        if old is not None and old.level != level and lv.now:
+            # "X was rated inadequate in 2019. It is now rated good": the later, current level wins
+            old.previous, old.level = previous or old.level, level
+            self.inferred.discard(id(old))
+            return old
         if old is not None:
             # an earlier level the text states outranks one read from "still"/"remains"
             if previous and (old.previous is None or (id(old) in self.inferred and previous != level)):
@@ -309,9 +300,9 @@ class _Reader:
             self.inferred.add(id(r))
         return r
 
-    def _previous_only(self, sentence: str, levels: list[_Level]) -> None:
+    def _previous_only(self, sentence: str, levels: list[Level]) -> None:
         """'It was previously rated inadequate': the earlier level of what the sentence before rated."""
-        if levels and self.last_made and _PREVIOUSLY.search(sentence):
+        if levels and self.last_made and PREVIOUSLY.search(sentence):
             self._previous_of_last(levels[0].level)
 
     def _previous_of_last(self, level: str) -> None:
@@ -320,7 +311,7 @@ class _Reader:
                 r.previous = level
                 self.inferred.discard(id(r))
 
-    def _services(self, its: list[_Item], subject: str, inherit: bool) -> list[str | None]:
+    def _services(self, its: list[Item], subject: str, inherit: bool) -> list[str | None]:
         services = [it.label for it in its if it.kind == "service"]
         if any(it.kind == "all-services" for it in its):
             services += [k[1] for k in self.ratings if k[0] == subject and k[1]]
@@ -328,22 +319,25 @@ class _Reader:
             services = self.topic_services
         return list(dict.fromkeys(services)) or [None]
 
-    def _subjects(self, sentence: str, lv: _Level, its: list[_Item], mentions) -> list[str]:
+    def _subjects(self, sentence: str, lv: Level, its: list[Item], mentions) -> list[str]:
         doc = self.doc
-        if _BOTH_HOSPITALS.search(sentence) and len(self.hospitals) >= 2:
+        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
+        # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates, even
+        # where another clause speaks of "the hospitals"
+        for it in its:
+            for n, (pos, _end, k) in enumerate(usable):
+                if 0 <= pos - it.end < 30 and _AT_SITE.fullmatch(sentence, it.end, pos):
+                    return self._listed_after(sentence, usable[n:])  # "... at X and Y"
+        both = _BOTH_HOSPITALS.search(sentence)
+        # "the trust - the managing body for both hospitals - was rated good": an aside names the sites
+        if both and len(self.hospitals) >= 2 and not (_DASH_OPEN.search(sentence, 0, both.start())
+                                                      and _DASH_CLOSE.search(sentence, both.end(), lv.start)):
             return self.hospitals
         of = _LEVEL_OF.match(sentence[lv.end:])
         if of and doc.main(of.group(1).lower()):
             return [doc.main(of.group(1).lower())]
-        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
-        # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates
-        for it in its:
-            for pos, _end, k in usable:
-                if 0 <= pos - it.end < 30 and re.match(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?$",
-                                                       sentence[it.end:pos], re.IGNORECASE):
-                    return [k]
         if any(m[0] < lv.start for m in usable):
-            return self._coordinated(sentence, usable, lv)
+            return self._coordinated(sentence, usable, lv, its)
         if usable:
             return [usable[0][2]]
         for kind in ("trust", "hospital"):
@@ -354,9 +348,22 @@ class _Reader:
         return [subject] if subject else []
 
     @staticmethod
-    def _coordinated(sentence: str, usable, lv: _Level) -> list[str]:
+    def _listed_after(sentence: str, usable) -> list[str]:
+        """The first mention, with any named after it in a list ("at X and Y")."""
+        out = [usable[0][2]]
+        for (_s1, e1, _k1), (s2, _e2, k2) in zip(usable, usable[1:]):
+            if not _LIST_GAP.fullmatch(sentence, e1, s2):
+                break
+            out.append(k2)
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _coordinated(sentence: str, usable, lv: Level, its: list[Item]) -> list[str]:
         """The subject before a level, with any named alongside it ("X, Y and Z were rated good")."""
-        before = [m for m in usable if m[0] < lv.start]
+        # "X Hospital and the trust's community services": the trust only owns the services
+        owners = {m for m in usable if (p := _POSSESSIVE.match(sentence, m[1]))
+                  and any(it.kind == "service" and 0 <= it.start - p.end() <= 2 for it in its)}
+        before = [m for m in usable if m[0] < lv.start and m not in owners] or [m for m in usable if m[0] < lv.start]
         out = [before[-1][2]]
         for (_s1, e1, k1), (s2, _e2, _k2) in zip(before[-2::-1], before[::-1]):
             if not _LIST_GAP.fullmatch(sentence[e1:s2]):
@@ -365,16 +372,45 @@ class _Reader:
         return list(dict.fromkeys(out))
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+# "X Hospital, in Townley, and Y Infirmary": a place named after a site does not break the list
+_LIST_GAP = re.compile(r"(?:,\s*(?:in\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?"
+                       r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
+
+
+def _owner(sentence: str, it: Item, mentions) -> str | None:
+    """The site or trust a service is said to be of: "X Hospital's maternity services"."""
+    for s, e, key in mentions:
+        p = _POSSESSIVE.match(sentence, e)
+        if p and 0 <= it.start - p.end() <= 2:
+            return key
+    return None
+
+
+def _listed_with(sentence: str, it: Item, mentions) -> bool:
+    """Whether a service stands in a list of trusts and hospitals, as one more thing rated."""
+    return any(_LIST_GAP_SERVICE.fullmatch(sentence[e:it.start]) or _LIST_GAP.fullmatch(sentence[it.end:s])
+               for s, e, _ in mentions)
 
 
 def find_ratings(doc) -> list[Rating]:
     kinds = {o.key: o.kind for o in doc.organisations}
-    reader = _Reader(doc, kinds, [o.key for o in doc.organisations if o.kind == "hospital"])
+    year = _YEAR.match(doc.article.published or "")
+    reader = _Reader(doc, kinds, [o.key for o in doc.organisations if o.kind == "hospital"],
+                     year=int(year.group()) if year else None)
     for ss, se in doc.sentences:
         reader.read(ss, se)
     for key, level in reader.past.items():
         r = reader.ratings.get(key)
         if r is not None and r.previous is None:
             r.previous = level
+    # "Maternity services rated inadequate" (headline), then "maternity at X Hospital was rated inadequate": one
+    # rating, of the site the text goes on to name
+    at_sites = {(k[1], k[2]) for k in reader.ratings if kinds.get(k[0]) == "hospital"}
+    for key in reader.unplaced:
+        if (key[1], key[2]) in at_sites and key in reader.ratings and kinds.get(key[0]) == "trust":
+            del reader.ratings[key]
+    for r in reader.ratings.values():
+        r.service = reader.wordings.get(r.service, r.service)
     return list(reader.ratings.values())

@@ -19,7 +19,7 @@ from .iris import (CQC_PROVIDER, NHSKG as _NHSKG, article_iri, fact_iri, hospita
 from .model import Evidence, Facts, Organisation
 from .text import clean_literal
 from .trust_history import history
-from .vocab import scheme
+from .vocab import label_key, scheme
 
 
 class _Terms:
@@ -209,8 +209,8 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
     levels, services, questions = scheme("rating-level"), scheme("core-service"), scheme("key-question")
     for r in facts.ratings:
         service = services.iri(r.service) if r.service else None
-        if r.subject_key not in iri_of or levels.iri(r.level) is None or (r.service and service is None):
-            continue  # a service outside the vocabulary must not turn into an overall rating
+        if r.subject_key not in iri_of or levels.iri(r.level) is None:
+            continue
         node = fact("rating", NHSKG.Rating, r.evidence)
         g.add((node, NHSKG.about, iri_of[r.subject_key]))
         g.add((node, NHSKG.ratingLevel, levels.iri(r.level)))
@@ -218,6 +218,8 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
             g.add((node, NHSKG.previousLevel, levels.iri(r.previous)))
         if service is not None:
             g.add((node, NHSKG.coreService, service))
+        if r.service and (service is None or label_key(services.label(service)) != label_key(r.service)):
+            g.add((node, NHSKG.serviceInText, text(r.service)))  # the words of a service the CQC name does not give
         if r.key_question and (q := questions.iri(r.key_question)) is not None:
             g.add((node, NHSKG.keyQuestion, q))
         if r.date and (d := date_literal(r.date)) is not None:

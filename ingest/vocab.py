@@ -6,7 +6,7 @@ the RDF writer maps labels back to concept IRIs, so a new wording is added to th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -27,6 +27,8 @@ class Scheme:
     name: str
     pref: dict  # concept IRI -> preferred label
     by_label: dict  # label_key(any label) -> concept IRI
+    group: dict = field(default_factory=dict)  # concept IRI -> preferred label of the group it is narrower than
+    group_labels: dict = field(default_factory=dict)  # label_key(any label of a group) -> the group's preferred label
 
     def iri(self, label: str) -> URIRef | None:
         return self.by_label.get(label_key(label))
@@ -54,12 +56,16 @@ def scheme(name: str) -> Scheme:
     """One concept scheme by its local name, e.g. 'rating-level', 'core-service'."""
     g = _graph()
     s = URIRef(VOCAB_NS + name)
-    pref, by_label = {}, {}
+    pref, by_label, group, group_labels = {}, {}, {}, {}
     for c in g.subjects(SKOS.inScheme, s):
-        if (c, SKOS.topConceptOf, s) in g:
-            continue  # groups of services are not services
         p = str(g.value(c, SKOS.prefLabel))
+        labels = [p, *map(str, g.objects(c, SKOS.altLabel))]
+        if (c, SKOS.topConceptOf, s) in g:  # groups of services are not services, but news rates them too
+            group_labels.update((label_key(lab), p) for lab in labels)
+            continue
         pref[c] = p
-        for lab in [p, *map(str, g.objects(c, SKOS.altLabel))]:
+        if (b := g.value(c, SKOS.broader)) is not None:
+            group[c] = str(g.value(b, SKOS.prefLabel))
+        for lab in labels:
             by_label.setdefault(label_key(lab), c)
-    return Scheme(name, pref, by_label)
+    return Scheme(name, pref, by_label, group, group_labels)

@@ -1,16 +1,11 @@
 """Ratings as news words them: one test per phrasing, on invented trusts and hospitals."""
 from __future__ import annotations
 
-
 import pytest
 
 from events_kit import ALDER, TRUST, UNIT, make_doc
 from nhskg.ingest.ratings import find_ratings
-
-
-def rated(text: str, published: str | None = None) -> set[tuple]:
-    return {(r.subject_key, r.service, r.key_question, r.level, r.previous)
-            for r in find_ratings(make_doc(text, published))}
+from ratings_kit import rated
 
 
 def test_overall_rating_of_a_trust():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
-from rdflib import Graph, Literal
+from rdflib import RDF, Graph, Literal
 
 from nhskg.ingest.dates import date_literal
 from nhskg.ingest.iris import NHSKG, hospital_iri, person_iri, slug, trust_iri
@@ -75,12 +75,14 @@ def test_impossible_dates_give_no_literal(value):
     assert date_literal(value) is None
 
 
-def test_unknown_service_does_not_become_an_overall_rating():
+def test_unknown_service_keeps_its_words_and_does_not_become_an_overall_rating():
     ev = Evidence("s", 0, 1)
     f = Facts(Article("a.txt", "s"), organisations=[Organisation("t", "trust", "A NHS Trust", evidence=ev)],
               ratings=[Rating("t", "Good", service="underwater basket weaving", evidence=ev)])
     _, g = to_graph(f)
-    assert not list(g.subjects(None, NHSKG.Rating))
+    [node] = g.subjects(RDF.type, NHSKG.Rating)
+    assert str(g.value(node, NHSKG.serviceInText)) == "underwater basket weaving"
+    assert g.value(node, NHSKG.coreService) is None
 
 
 INJECTION = ('Evil" . <http://evil/s> <http://evil/p> "o" . <x:a> <x:b> """long""" ; \'\'\'q\'\'\' @en ^^<http://evil/t> '

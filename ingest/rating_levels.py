@@ -1,0 +1,198 @@
+"""Rating levels in a sentence: which level words are ratings, and which are the earlier level.
+
+A level word is a rating when news frames it as one (rated, rating, graded, overall, remains, from ... to
+..., quoted or capitalised, "Safe - good" in a table, owning a key question: "good for caring");
+"outstanding practice", "good progress", hoped-for ("aims to be rated good") and conditional levels are not.
+A level is the earlier one of a change ("from X to Y", "Y, down from X", "after being rated X", "previously
+rated X, but now Y", "rated X in <a year before publication>"), and the same as before where the text says
+it held ("remains", "retained", "again", "for the second time", "(unchanged)").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rating_terms import Item
+
+LEVEL_RE = re.compile(r"(['‘\"“]?)\b(outstanding|good|requir(?:es|e|ed|ing)\s+improvement|needs?\s+improvement|"
+                      r"inadequate)\b(['’\"”]?)", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deemed|downgraded|upgraded|overall|"
+                         r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
+                         r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|"
+                         r"was|were|be|been)"
+                         r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
+# "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
+_RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:it|them|(?:the|this|its)\s+(?:trust|hospital|services?)|"
+                           r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
+_FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE)
+_TABLE_GAP = re.compile(r"\s*[-–:]\s*['‘\"“]?$")
+_WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
+_NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
+                               r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
+                               r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
+                               r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",
+                               re.IGNORECASE)
+# "areas of 'outstanding' practice": CQC words for what inspectors saw, quoted or not
+_NEVER_RATING_AFTER = re.compile(r"^\W*(?:practice|practices|progress|examples?)\b", re.IGNORECASE)
+_NOT_RATING_BEFORE = re.compile(r"\b(?:with|some|areas\s+of|examples\s+of|identified|noted|found|in|"
+                                r"areas\s+(?:that|which)(?:\s+still)?)\s+$",
+                                re.IGNORECASE)
+_RATING_SENTENCE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing)|judged|overall|downgrad|upgrad|told\s+(?:it|they)|"
+                              r"CQC|Care\s+Quality\s+Commission|inspectors?|watchdog|regulator)", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:(?:lowest|highest|worst|best|possible|previous|"
+                   r"old|former|overall)\s+){0,3}(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
+_LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ed|ing)\s+improvement|inadequate)"
+_FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b|"
+                            rf"\bto\W+(?:an?\s+)?{_LEVEL_WORD}\W+from\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
+# "dropped to requires improvement from good"
+_TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['‘\"“]?", re.IGNORECASE)
+_FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
+# a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
+_EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?" \
+                  r"(?:rated|inspected)"
+_SAME_AS_LAST = r"(?:the\s+)?same\s+(?:as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+(?:last|previous|prior|earlier)|" \
+                r"(?:rating|grade)\s+(?:it|they)\s+(?:received|was\s+given|were\s+given|had|got))"
+_AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
+# "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
+_THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
+                        r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
+                        r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING + r"|\b(?:from\s+)?" + _EARLIER_CLAUSE
+                        + r"\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
+# "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
+# been rated good": a level in a clause about the time before, ahead of the current one
+_EARLIER_FIRST = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$"
+                            r"|\b(?:which|that|who)\s+(?:was|were|had\s+been)\s+(?:\w+\s+){0,3}"
+                            r"['‘\"“]?$", re.IGNORECASE)
+_EARLIER_ALONE = re.compile(_AFTER_BEING + r"|\b(?:previously|formerly)\s+(?:been\s+)?rated\s+(?:as\s+)?['‘\"“]?$|\b"
+                            + _EARLIER_CLAUSE + r"\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
+_NOW_CUE = re.compile(r"\bnow(?:\s+(?:been|be|rated|judged|graded|officially|as|an?|it|them))*\s*['‘\"“]?$",
+                      re.IGNORECASE)
+_TURN = re.compile(r"\b(?:but|now|however|resulting)\b", re.IGNORECASE)
+_COORD = re.compile(r"['’\"”]?\s*,?\s*(?:and|or)\s+['‘\"“]?", re.IGNORECASE)
+_IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
+_NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
+_LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
+_SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
+                             r"(?:held|holds|hung)\s+on\s+to|"
+                             r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
+                             re.IGNORECASE)
+# "rated inadequate in two successive reports", "... for the second time", "good (unchanged)", "the same as at
+# the last inspection": the level held before too
+_SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
+                         r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|unchanged|"
+                         + _SAME_AS_LAST + r")\b", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"
+                       r"although|though|down|up|from|improved|dropped|moved|fell|rose)\b|[;:.]", re.IGNORECASE)
+KEEPS = re.compile(r"\b(?:remains?|remained|retain(?:s|ed)?|maintain(?:s|ed)?|kept|keeps|" + _SAME_AS_LAST + r")\b",
+                   re.IGNORECASE)
+PREVIOUSLY = re.compile(r"\b(?:previously|formerly|last\s+(?:time|inspected)|" + _EARLIER_CLAUSE + r")\b",
+                        re.IGNORECASE)
+# "at the last inspection it was rated ...": not "improvement since the last inspection"
+EARLIER_INSPECTION = re.compile(
+    r"\b(?:(?:at|in|during|after|following|from|by)\s+(?:the|its|their|a|an)\s+(?:last|previous|prior|earlier|former)"
+    r"\s+(?:inspection|visit|report)|previously|had\s+(?:been\s+|previously\s+been\s+|previously\s+)?rated|was\s+first|"
+    + _EARLIER_CLAUSE + r")\b|^\W*(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:\w+\s+)?"
+    r"(?:inspection|report|visit)\b", re.IGNORECASE)
+# a level hoped for or conditional is not one given: "aims to achieve a good rating", "could be rated inadequate"
+_WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|wanted|goals?|targets?|targeting|"
+                   r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
+                   r"planning|determined|would(?!\s+like)|could|might|should|if|unless|expects?|expected)\b[^.;:!?,]*$",
+                   re.IGNORECASE)
+_IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
+
+
+def _level(word: str) -> str:
+    w = word.lower()
+    if w.startswith("outstanding"):
+        return "Outstanding"
+    if w.startswith("good"):
+        return "Good"
+    if w.startswith("inadequate"):
+        return "Inadequate"
+    return "Requires improvement"
+
+
+@dataclass
+class Level:
+    start: int
+    end: int
+    level: str
+    previous: str | None = None
+    is_previous: bool = False
+    now: bool = False  # said to hold now ("is now rated", "has now been rated")
+
+
+def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) -> list[Level]:
+    """The levels of a sentence. Key questions named make a bare level a rating, and so does a level owning
+    a key question or service ("... and good for caring"). `year`: the year the article was published, before
+    which a dated level ("rated inadequate in 2019") is an earlier one."""
+    out: list[Level] = []
+    questions = any(it.kind == "question" and it.label for it in items)
+    rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
+    item_starts = {it.start for it in items if it.label}
+    item_ends = {it.end for it in items if it.label}
+    for m in LEVEL_RE.finditer(sentence):
+        before, after = sentence[:m.start()], sentence[m.end():]
+        quoted = bool(m.group(1) or m.group(3))
+        capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
+        changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
+        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after):
+            continue
+        if _NOT_RATING_BEFORE.search(before) and not (quoted or _CUE_AFTER.match(after)):
+            continue  # "with good leadership", not "with outstanding ratings for caring"
+        if _IN_SOME.match(after) or _WISH.search(before[-60:]):
+            continue
+        cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
+                   or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends)
+                   or (out and _COORD.fullmatch(sentence, out[-1].end, m.start())))  # "rated good and inadequate"
+        if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
+            continue
+        lv = Level(m.start(), m.end(), _level(m.group(2)), now=bool(_NOW_CUE.search(before[-40:])))
+        lv.is_previous = bool(_LOST.search(before[-30:]))
+        out.append(lv)
+    for a, b in zip(out, out[1:]):
+        between = sentence[a.end:b.start]
+        if _FROM.search(sentence[:a.start]) and _FROM_TO.fullmatch(between):
+            a.is_previous, b.previous = True, a.level  # "from X to Y"
+        elif (_THEN_FROM.search(sentence[:b.start][-60:]) or _TO_THEN_FROM.fullmatch(between)) \
+                and not a.is_previous and len(between) < 60:
+            b.is_previous, a.previous = True, b.level  # "Y, down from X"
+        elif _EARLIER_FIRST.search(sentence[:a.start][-60:]) and len(between) < 60 and _NOW.search(between):
+            a.is_previous, b.previous = True, a.level  # "after being rated X, it is now Y"
+    for lv in out:  # "placed in special measures after being rated inadequate", "rated inadequate in 2015"
+        dated = _IN_YEAR.match(sentence, lv.end)
+        if lv.previous is None and (_EARLIER_ALONE.search(sentence, 0, lv.start)
+                                    or (year and dated and int(dated.group(1)) < year)):
+            lv.is_previous = True
+    for a, b in zip(out, out[1:]):  # "when it was rated requires improvement overall, and inadequate for safety"
+        if a.is_previous and not b.is_previous and b.previous is None and not _OWN_VERB.search(sentence, a.end, b.start):
+            b.is_previous = True
+    for a, b in zip(out, out[1:]):  # "it was previously rated good ..., but it is now outstanding"
+        if a.is_previous and not b.is_previous and b.previous is None and _TURN.search(sentence, a.end, b.start):
+            b.previous = a.level
+    for lv in out:
+        if not lv.is_previous and lv.previous is None and (_SAME_AS_BEFORE.search(sentence[:lv.start][-60:])
+                                                            or _SAME_AFTER.match(sentence[lv.end:])):
+            lv.previous = lv.level
+    # "retains its outstanding rating for caring and its good ratings for being effective": one verb, both kept
+    for a, b in zip(out, out[1:]):
+        if a.previous == a.level and b.previous is None and not b.is_previous \
+                and not _OWN_VERB.search(sentence, a.end, b.start):
+            b.previous = b.level
+    return out
+
+
+def _owns_item(sentence: str, end: int, item_starts: set[int]) -> bool:
+    """Whether a level is followed by "for" and a key question or service ("good for (whether it is) caring")."""
+    owns = _FOR_ITEM.match(sentence, end)
+    if owns is None:
+        return False
+    whether = _WHETHER.match(sentence, owns.end())
+    return owns.end() in item_starts or (whether is not None and whether.end() in item_starts)
+
+
+def _labelled(before: str, item_ends: set[int]) -> bool:
+    """A table written as prose: "Safe - requires improvement; Caring: good"."""
+    label = _TABLE_GAP.search(before)
+    return label is not None and label.start() in item_ends
