@@ -30,6 +30,12 @@ def test_the_shapes_compile():
     assert validation.compiled_shapes() is not None
 
 
+def test_the_shapes_still_compile_after_pyshacl_has_run_on_them():
+    """pyshacl adds owl:Class rdfs:subClassOf rdfs:Class to the (cached) shapes graph it is given."""
+    validate_with_pyshacl(fixture_graph("RatingShape", "good.ttl"))
+    compile_shapes(validation.shapes_graph())
+
+
 @pytest.mark.parametrize("name", ["good.ttl", "bad.ttl"])
 @pytest.mark.parametrize("shape", SHAPE_DIRS)
 def test_same_report_as_pyshacl_on_every_fixture(shape, name):
