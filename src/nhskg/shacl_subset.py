@@ -6,10 +6,13 @@ once into a `Shape`, and a data graph into two dicts (subject -> predicate -> ob
 a check is a few dict lookups. The results are what `validation` keeps from pyshacl's report: focus
 node, path, the shape's sh:message and severity.
 
-Only what the shapes use is supported (`COMPONENTS`, predicate and inverse paths, sh:targetClass).
-Anything else, or a reported shape without an sh:message (pyshacl would write one), makes
-`compile_shapes` raise `Unsupported`, and `validation` uses pyshacl instead. pyshacl stays the
-reference: the tests check both give the same reports on every fixture, article and mutated graph.
+Only what the shapes use is supported (`COMPONENTS`, predicate and inverse paths, sh:targetClass and
+the implicit class target of a shape that is also a class). Anything else, or a reported shape
+without an sh:message (pyshacl would write one), makes `compile_shapes` raise `Unsupported`, and
+`validation` uses pyshacl instead: a shape the subset read only in part would pass what it should
+not. pyshacl stays the reference: the tests check both give the same reports on every fixture,
+article and mutated graph, and that every W3C SHACL Core test is either answered as the suite
+expects or refused (tests/test_w3c_shacl_core.py).
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from typing import AbstractSet as Set, Callable, Iterable
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 Term = URIRef | BNode | Literal
 
@@ -270,6 +273,13 @@ def _in(reader: _Reader, node: Term, lst: Term) -> Check:
     return _each(lambda v: v in allowed)
 
 
+def _node_kind(kind: Term) -> Check:
+    if kind not in _KINDS:
+        raise Unsupported(f"sh:nodeKind {kind}")
+    kinds = _KINDS[kind]
+    return _each(lambda v: isinstance(v, kinds))
+
+
 def _count(minimum: bool) -> Callable[[_Reader, Term, Term], Check]:
     def make(reader: _Reader, node: Term, n: Term) -> Check:
         limit = int(n)
@@ -281,7 +291,7 @@ def _count(minimum: bool) -> Callable[[_Reader, Term, Term], Check]:
 COMPONENTS: dict[URIRef, Callable[[_Reader, Term, Term], Check]] = {
     SH["class"]: _class,
     SH.datatype: lambda r, n, dt: _each(lambda v: _datatype_ok(v, dt)),
-    SH.nodeKind: lambda r, n, kind: _each(lambda v: isinstance(v, _KINDS[kind])),
+    SH.nodeKind: lambda r, n, kind: _node_kind(kind),
     SH.minCount: _count(minimum=True),
     SH.maxCount: _count(minimum=False),
     SH.minLength: lambda r, n, k: _each(lambda v: not isinstance(v, BNode) and len(str(v)) >= int(k)),
@@ -295,14 +305,15 @@ COMPONENTS: dict[URIRef, Callable[[_Reader, Term, Term], Check]] = {
     SH.node: _node,
     SH.lessThan: lambda r, n, p: _less_than(p),
 }
-# Predicates a shape may carry besides its components.
+# Predicates a shape may carry besides its components. rdfs:subClassOf is there for shapes that are
+# classes: it places the class, it constrains nothing.
 KNOWN = set(COMPONENTS) | {RDF.type, SH.path, SH.property, SH.message, SH.severity, SH.flags, SH.targetClass,
-                           RDFS.label, RDFS.comment}
+                           RDFS.label, RDFS.comment, SUBCLASS_OF}
 
 
 @dataclass
 class CompiledShapes:
-    targets: list[tuple[Term, Shape]]  # (class, shape) for each sh:targetClass
+    targets: list[tuple[Term, Shape]]  # (class, shape) for each sh:targetClass and implicit class target
 
     def results(self, index: Index) -> set[tuple[str, "Shape"]]:
         """(focus IRI or blank node id, failing shape) for every result pyshacl would report."""
@@ -313,6 +324,25 @@ class CompiledShapes:
         return {(str(focus), shape) for focus, shape in failed}
 
 
+_SHAPE_TYPES, _CLASS_TYPES = frozenset({SH.NodeShape, SH.PropertyShape}), frozenset({RDFS.Class, OWL.Class})
+
+
+def _implicit_class_targets(shapes: Graph) -> list[Term]:
+    """Shapes that are also classes: each targets the instances of itself (SHACL 2.1.3.1)."""
+    # "SHACL instance" follows rdfs:subClassOf in the shapes graph, and this reads rdf:type only. That
+    # owl:Class is a subclass of rdfs:Class changes nothing here (pyshacl adds it to the shapes graph).
+    known = _SHAPE_TYPES | _CLASS_TYPES
+    for cls in known:
+        if subclasses := set(shapes.subjects(SUBCLASS_OF, cls)) - known:
+            raise Unsupported(f"{', '.join(sorted(subclasses))}: a subclass of {cls}")
+    targets = []
+    for node in set(shapes.subjects(TYPE, None)):
+        types = set(shapes.objects(node, TYPE))
+        if types & _SHAPE_TYPES and types & _CLASS_TYPES:
+            targets.append(node)
+    return targets
+
+
 def compile_shapes(shapes: Graph) -> CompiledShapes:
     reader = _Reader(shapes)
     if any(True for _ in shapes.triples((None, SH.deactivated, None))):
@@ -321,6 +351,7 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
         if any(True for _ in shapes.triples((None, p, None))):
             raise Unsupported(str(p))
     targets = [(cls, reader.shape(node)) for node, cls in shapes.subject_objects(SH.targetClass)]
+    targets += [(node, reader.shape(node)) for node in _implicit_class_targets(shapes)]
     reported = [s for _, s in targets]
     while reported:
         shape = reported.pop()
