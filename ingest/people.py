@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Person
+from .model import Person, StatedPost
+from .posts import Stated, cue_in, qualifier_cue, scope_end, stated_posts
 from .resolve import same_person
-from .roles import LEGAL_OR_PUBLIC, ROLE_HINT, ROLE_RE, is_executive_role, is_inspector_role, role_text
+from .roles import (LEGAL_OR_PUBLIC, ROLE_HINT, ROLE_RE, board_post, is_executive_role, is_inspector_role,
+                    role_text)
 
 _HON_WORD = r"(?:Professor|Prof|Dr|Sir|Dame|Mrs|Mr|Ms|Miss|Mx|Lord|Lady|Baroness|Baron|Cllr|Councillor|Revd|Rev)(?![a-z])"
 # News sometimes lower-cases "professor" inside a sentence; other honorifics keep their capital.
@@ -74,6 +76,9 @@ class _Mention:
     qualifier: str | None = None
     org: str | None = None  # organisation key; "" when the role is at a body that is not in the article
     explicit_org: bool = False
+    cue: str = "current"  # what the text says of the post above (posts.Stated.cue)
+    posts_from: int | None = None  # where the posts stated after the name (and its title) begin
+    posts: list[Stated] = field(default_factory=list)  # the posts stated after the name
 
 
 @dataclass
@@ -82,11 +87,24 @@ class _Cluster:
     forms: set[tuple[str, str | None]] = field(default_factory=set)  # (name, honorific) seen: each is compared once
 
 
+# "She was previously ...", "Before that, he was ...": a sentence about the person last named
+_PRONOUN_OPENING = re.compile(r"[ \t]*(?:(?:Before|Prior\s+to)\s+(?:that|this|then|joining)|Previously|Formerly|"
+                              r"Until\s+(?:now|recently)|Since\s+\w+(?:\s+\d{4})?|In\s+\d{4})?,?[ \t]*(?:She|He)\b")
+
+
 def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
     """The article's people and every mention of them as (start, end, key), sorted."""
-    mentions = []
+    mentions: list[_Mention] = []
     for ss, se in doc.sentences:
-        mentions.extend(_sentence_mentions(doc, ss, se))
+        sentence = doc.text[ss:se]
+        roles = _roles(doc, sentence, ss) if ROLE_HINT.search(sentence) else []
+        found = _sentence_mentions(doc, ss, se, roles)
+        opening = _PRONOUN_OPENING.match(sentence)
+        if opening and mentions and (not found or found[0].start > ss + opening.end()):
+            intro = cue_in(opening.group())
+            seed = Stated(ss, None, None, None, False, intro) if intro else None  # "Before that, she ..."
+            mentions[-1].posts += _posts_after(doc, roles, ss + opening.end(), found[0].start if found else se, seed)
+        mentions.extend(found)
     clusters = _cluster(mentions)
     people, placed = [], []
     for c in clusters:
@@ -99,13 +117,12 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
     return people, sorted(placed)
 
 
-def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
+def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Mention]:
     text = doc.text
     sentence = text[ss:se]
     names = list(NAME_RE.finditer(sentence))
     if not names:
         return []
-    roles = _roles(doc, sentence, ss) if ROLE_HINT.search(sentence) else []
     out: list[_Mention] = []
     for m in names:
         found = _name_of(doc, ss + m.start(), ss + m.start("name"), ss + m.end(), m.group("hon"), m.group("name"))
@@ -124,7 +141,18 @@ def _sentence_mentions(doc, ss: int, se: int) -> list[_Mention]:
         _attach_role(doc, mention, start, roles, ss, se)
         out.append(mention)
     _pair_coordinated(doc, sentence, ss, roles, out)
+    for i, mention in enumerate(out):
+        if len(mention.name.split()) > 1 or mention.honorific:
+            begin = mention.posts_from or mention.end
+            seed = _mention_posts(mention)[0] if mention.posts_from else None
+            mention.posts = _posts_after(doc, roles, begin, out[i + 1].start if i + 1 < len(out) else se, seed)
+            mention.strong |= any(p.role for p in mention.posts)  # "Jane Doe has been appointed chief executive"
     return out
+
+
+def _posts_after(doc, roles: list[_Role], begin: int, end: int, seed: Stated | None) -> list[Stated]:
+    end = scope_end(doc.text, begin, end)
+    return stated_posts(doc, roles, begin, end, seed, lambda pos: _org_after(doc, pos, end))
 
 
 def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, name: str):
@@ -133,9 +161,10 @@ def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, na
     words = name.split()
     starts = [name_start + m.start() for m in re.finditer(r"\S+", name)]
     j = len(words)
-    while j > 0 and _not_name(words[j - 1]):
+    surname = _surname_here(doc, words, hon, end)
+    while not surname and j > 0 and _not_name(words[j - 1]):
         j -= 1
-    i = j
+    i = j - 1 if surname else j
     while i > 0 and not _not_name(words[i - 1]):
         i -= 1  # the name is the last run of name words: "Prime Minister Jane Doe", "Trust Chief Executive Jane Doe"
     if i == j:
@@ -155,6 +184,17 @@ def _name_of(doc, run_start: int, name_start: int, end: int, hon: str | None, na
     return first, end, honorific, " ".join(words[i:j])
 
 
+# Surnames that are also words a run is cut at. One ends a name when a title or a cue for a person goes with
+# it: "Professor Helen Ward, the chief inspector", "Jane May said" (not "Alder Ward", "in May").
+_SURNAME_WORDS = frozenset("ward may west north south east london court judge head good".split())
+_PERSON_NEXT = re.compile(r"[ \t]*(?:,|[ \t]+(?:said|says|added|told)\b)")
+
+
+def _surname_here(doc, words: list[str], hon: str | None, end: int) -> bool:
+    return (len(words) > 1 and words[-1].lower() in _SURNAME_WORDS and not _not_name(words[-2])
+            and bool(hon or _PERSON_NEXT.match(doc.text, end)))
+
+
 _HON_ONLY = re.compile(_HON)
 _OPENING_TITLE = re.compile(r"(?:Mrs|Mr|Ms|Miss|Mx|Cllr|Councillor|Revd|Rev)\.?")
 
@@ -163,12 +203,16 @@ def _not_name(word: str) -> bool:
     return word.lower().strip("’'") in NOT_NAME
 
 
+_SPACE = re.compile(r"[ \t]*")
+
+
 @dataclass
 class _Role:
     start: int
     end: int
     title: str  # lower case, as worded
     qualifier: str | None
+    words: str  # the words before the title: "new", "former", "interim" ...
 
 
 def _roles(doc, sentence: str, ss: int) -> list[_Role]:
@@ -178,13 +222,21 @@ def _roles(doc, sentence: str, ss: int) -> list[_Role]:
     for m in ROLE_RE.finditer(sentence):
         start, end = ss + m.start(), ss + m.end()
         title, qualifier = role_text(m)
-        inside = [s for s, _e, _k in doc.mentions_in(ss + m.start("role") + 1, end)]
+        around = [e for s, e, _k in doc.mentions_in(max(ss, start - 120), start + 1) if s < start < e]
+        if around:  # "Alder Group chief executive": "Group" ends the organisation's name, the title is after it
+            m = ROLE_RE.match(doc.text, _SPACE.match(doc.text, max(around)).end(), end)
+            if m is None:
+                continue
+            start = m.start()
+            title, qualifier = role_text(m)
+        role_start = m.start("role") + (0 if around else ss)
+        inside = [s for s, _e, _k in doc.mentions_in(role_start + 1, end)]
         if inside:
-            cut = re.sub(r"[ \t]+(?:of|at|for)(?:[ \t]+the)?[ \t]*$", "", doc.text[ss + m.start("role"):inside[0]],
+            cut = re.sub(r"[ \t]+(?:of|at|for)(?:[ \t]+the)?[ \t]*$", "", doc.text[role_start:inside[0]],
                          flags=re.IGNORECASE)
-            end = ss + m.start("role") + len(cut)
+            end = role_start + len(cut)
             title = re.sub(r"\s+", " ", cut.lower()).strip()
-        out.append(_Role(start, end, title, qualifier))
+        out.append(_Role(start, end, title, qualifier, m.group("qual")))
     return out
 
 
@@ -199,6 +251,7 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
         gap = text[org_end if org is not None else r.end:start]
         if re.fullmatch(r"[ \t]*,?[ \t]*", gap) or re.fullmatch(r"[ \t]*,[ \t]*(?:the[ \t]+)?", gap):
             _set_role(doc, mention, r, org, ss)
+            mention.cue = qualifier_cue(r.words) or "current"
             return
         break
     # "Jane Doe, chief executive of X", "Jane Doe, the trust's chair", "Jane Doe has been chief executive"
@@ -208,8 +261,10 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
             continue
         gap = text[mention.end:r.start]
         if _role_follows(doc, mention.end, r.start):
-            org, _ = _org_after(doc, r.end, se)
+            org, org_end = _org_after(doc, r.end, se)
             _set_role(doc, mention, r, org, ss)
+            mention.cue = cue_in(gap) or qualifier_cue(r.words) or "current"
+            mention.posts_from = max(r.end, org_end)
             return
         break
     pros = PROSECUTING.match(after)
@@ -227,7 +282,8 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
 
 # between a name and its role: ", " / " (" / " is " / ", who was " ... then perhaps "the", "its"
 _LINK = re.compile(r"[ \t]*(?:,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been|became)|is|was|has[ \t]+been|had[ \t]+been|"
-                   r"became|becomes|now|then)|,|\(|[ \t]+[–—-])(?:[ \t]*,)?[ \t]*(?:(?:the|a|an|its|their|our)[ \t]+)?")
+                   r"became|becomes|now|then)|,|\(|[ \t]+[–—-])(?:[ \t]*,)?[ \t]*"
+                   r"(?:(?:previously|formerly|currently|now|also|until[ \t]+recently)[ \t]+)?(?:(?:the|a|an|its|their|our)[ \t]+)?")
 
 
 def _role_follows(doc, end: int, role_start: int) -> bool:
@@ -257,8 +313,8 @@ def _org_at(doc, at: int, se: int) -> tuple[str | None, int]:
     for _s, e, k in doc.mentions_in(at, at + (the.end() if the else 0) + 1):
         return k, e
     at += the.end() if the else 0
-    if re.match(r"board\b", doc.text[at:se], re.IGNORECASE):
-        return _main_org(doc), at + 5
+    if the and (word := re.match(r"(?:board|trust)\b(?![ \t]+[A-Z])", doc.text[at:se], re.IGNORECASE)):
+        return _main_org(doc), at + word.end()  # "chief executive of the trust", "chair of the board"
     run = re.match(r"[A-Z][\w’'&]*(?:[ \t]+(?:of[ \t]+|and[ \t]+|&[ \t]+)?[A-Z][\w’'&]*)*", doc.text[at:se])
     if run and run.group() and not _not_name(run.group()):
         return "", at + run.end()
@@ -343,18 +399,53 @@ def _person(doc, c: _Cluster) -> Person:
         form = doc.text[m.start:m.end]
         if m.name != full.name and form not in aliases:
             aliases.append(form)
-    with_role = [m for m in c.mentions if m.role or m.org]
-    best = max(with_role, key=lambda m: (m.explicit_org, m.role is not None), default=None) if with_role else None
+    posts = [p for m in c.mentions for p in _mention_posts(m)]
+    best = min(posts, key=lambda p: (p.rank, not p.explicit, p.role is None, p.start), default=None)
     role = qualifier = org = None
     if best is not None:
         role, qualifier, org = best.role, best.qualifier, best.org
         if org is None:
             org = _default_org(doc, role)
-    org_kind = doc.org(org).kind if org else ("other" if org == "" else None)
+    kind = _kind(role, _org_kind(doc, org))
     first = c.mentions[0]
-    return Person(key="", name=full.name, honorific=hon, aliases=aliases, role=role, kind=_kind(role, org_kind),
+    return Person(key="", name=full.name, honorific=hon, aliases=aliases, role=role, kind=kind,
                   organisation_key=org or None, qualifier=qualifier,
-                  evidence=doc.evidence(first.start, first.end, "pattern", 0.85 if best else 0.6))
+                  evidence=doc.evidence(first.start, first.end, "pattern", 0.85 if best else 0.6),
+                  other_posts=_other_posts(doc, posts, best, org, kind))
+
+
+def _mention_posts(m: _Mention) -> list[Stated]:
+    """The post written next to a mention (its title, or an organisation's possessive) and those stated after it."""
+    own = [Stated(m.start, m.role, m.qualifier, m.org, m.explicit_org, m.cue)] if m.role or m.org else []
+    return own + m.posts
+
+
+# How the article holds a post that is not the one of its main event: an appointment besides it is
+# one to come; a post held now besides an appointment is the one being left.
+_STATUS = {"appoint": "incoming", "leave": "former", "former": "former", "other": "other", "current": "other"}
+
+
+def _other_posts(doc, posts: list[Stated], best: Stated | None, main_org: str | None, main_kind: str) -> list[StatedPost]:
+    """Every other post at a named organisation, once per organisation and title; a post with no title
+    counts for an executive only ("joins from X": X is where the executive was)."""
+    seen = {(main_org, board_post(best.role) or best.role)} if best else set()
+    out = []
+    for p in sorted(posts, key=lambda p: p.start):
+        if p is best or not p.org or (p.role is None and main_kind != "executive"):
+            continue
+        key = (p.org, board_post(p.role) or p.role)
+        if key in seen or (p.role is None and any(o == p.org for o, _r in seen)):
+            continue
+        seen.add(key)
+        kind = _kind(p.role, _org_kind(doc, p.org)) if p.role else (
+            "executive" if _org_kind(doc, p.org) in ("trust", "hospital") else "other")
+        status = "former" if p.cue == "current" and best is not None and best.cue == "appoint" else _STATUS[p.cue]
+        out.append(StatedPost(p.role, p.org, kind, status, p.qualifier))
+    return out
+
+
+def _org_kind(doc, org: str | None) -> str | None:
+    return doc.org(org).kind if org else ("other" if org == "" else None)
 
 
 def _default_org(doc, role: str | None) -> str | None:

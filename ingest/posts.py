@@ -1,0 +1,141 @@
+"""The posts a sentence gives a person after their name, each with what the text says of it.
+
+Leadership-change news states careers in a few shapes, after the person's name and up to the next
+person, verb of saying, relative clause about something else or quotation:
+  a role with its organisation        "has been appointed chief executive of X", "CEO of X"
+  an organisation with its role       "will join X as chief nurse", "X, where she was director of nursing"
+  an organisation alone after a verb  "joins from X", "before that at X and Y", "also chairs X"
+  a role alone                        "moved up from chief operating officer to interim chief executive"
+A cue before each post says how the article holds it ("cue" below): appointed / will join (the
+appointment the story reports), steps down / resigned (the post being left), previously / joins from
+/ was (a former post), also / in common (another post held as well), or nothing (a post held now).
+A post with no cue of its own takes the one before it ("previously at X and Y": both former).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .roles import is_executive_role
+
+# Cues, in the order the alternation tries them at one place ("joins from" before "joins").
+_CUE = re.compile(r"""(?ix)\b(?:
+    (?P<former>previously|formerly|former|ex-|before\s+(?:that|this|then|joining)|prior\s+to\s+(?:that|this|joining)
+      |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+)?\s+from
+      |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
+  | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited
+      |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|lead|chair|head)
+      |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
+  | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
+      |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
+      |suspended|dismissed|sacked|ousted|removed)
+  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly)
+  | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
+)\b""")
+# The words right before an organisation that make it the place of a post with no role named.
+_AT = re.compile(r"(?i)\b(?:at|from|of|with|joins|joined|join|joining|chairs|chaired|leads|led|runs|ran|left|leaves|"
+                 r"leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
+_CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
+_COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
+# "X as chief nurse", "X as its new chair"
+_AS = re.compile(r"(?i)\s+as\s+(?:(?:its|the|their|a|an|her|his)\s+)?$")
+# "X, where she was director of nursing"
+_WHERE = re.compile(r"(?i),?\s+where\s+(?:she|he|they)\s+(?:was|were|had\s+been|has\s+been|is|served\s+as|worked\s+as)"
+                    r"\s+(?:(?:the|a|an|its)\s+)?$")
+# Where the posts of a name end: a verb of saying, a clause about something else, a quotation, a new clause.
+_END = re.compile(r"(?i)\b(?:said|says|saying|added|told|explained|commented|warned|stated|wrote|which|that|whose|"
+                  r"because|but|while|whereas)\b|[;:\"“”]")
+_RANK = {"appoint": 0, "leave": 1, "current": 2, "other": 3, "former": 4}
+# A title's own qualifier as a cue: "new chief executive", "former chair", "outgoing director of nursing"
+_QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgoing": "leave", "then": "former",
+             "ex": "former"}
+
+
+@dataclass
+class Stated:
+    """One post of a person as the text states it; `org` is an organisation key, "" for a body outside
+    the article, None when not named."""
+
+    start: int
+    role: str | None
+    qualifier: str | None
+    org: str | None
+    explicit: bool
+    cue: str  # "appoint" | "leave" | "current" | "other" | "former"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.cue]
+
+
+def cue_in(text: str) -> str | None:
+    """The strongest cue of a stretch of text (an appointment over "was": "who was appointed")."""
+    found = [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(text)]
+    return min(found, key=_RANK.__getitem__, default=None) if found else None
+
+
+def qualifier_cue(words: str) -> str | None:
+    return next((_QUAL_CUE[w] for w in words.lower().replace("-", " ").split() if w in _QUAL_CUE), None)
+
+
+def scope_end(text: str, start: int, end: int) -> int:
+    m = _END.search(text, start, end)
+    return m.start() if m else end
+
+
+def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_after) -> list[Stated]:
+    """The posts stated between `begin` (the end of a name or of its title) and `end`. `roles` are the
+    sentence's titles (people._Role); `seed` is the post of the title written next to the name, which a
+    coordination continues ("chair in common of X and Y"); `org_after(pos)` reads "of/at/for ORG" after a title."""
+    text = doc.text
+    items = [(r.start, r.end, r, None) for r in roles if begin <= r.start and r.end <= end]
+    items += [(s, e, None, k) for s, e, k in doc.mentions_in(begin, end) if e <= end]
+    items.sort(key=lambda it: it[0])
+    out: list[Stated] = [seed] if seed else []
+    pos, cue, used = begin, seed.cue if seed else None, 0
+    before = None  # an organisation just read, that a title right after it belongs to ("X chief executive")
+    for i, (s, e, role, org) in enumerate(items):
+        if s < used:
+            continue  # an organisation already read as a title's
+        gap = text[pos:s]
+        cue = cue_in(gap) or cue
+        if role is not None:
+            if re.fullmatch(r"[\s,]*", text[e:end]) or _before_name(text, e, end):
+                break  # a title before another name is that name's
+            key, org_end = org_after(e)
+            if key is None and before is not None and re.fullmatch(r"(?:['’]s)?\s+", text[before[1]:s]):
+                key = before[0]
+            own = qualifier_cue(role.words) or cue_in(gap)
+            if key is None and not (own and is_executive_role(role.title)):
+                continue  # a title alone is a post of the name's only when a cue ties it: "moved up from chief nurse"
+            c = own or cue or "current"
+            out.append(Stated(s, role.title, role.qualifier, key, key is not None, c))
+            pos = used = max(e, org_end)
+            cue = c
+            continue
+        before = (org, e)
+        if re.match(r"['’]s\b", text[e:e + 2]):
+            continue  # "X's chief executive": the title that follows takes it
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and nxt[2] is not None and (_AS.fullmatch(text[e:nxt[0]]) or _WHERE.fullmatch(text[e:nxt[0]])):
+            r = nxt[2]
+            c = "former" if _WHERE.fullmatch(text[e:nxt[0]]) else qualifier_cue(r.words) or cue or "current"
+            out.append(Stated(s, r.title, r.qualifier, org, True, c))
+            pos = used = nxt[1]
+            cue = c
+            continue
+        coordinated = bool(out and out[-1].org is not None and _COORD.fullmatch(gap))
+        if coordinated or _AT.search(gap):
+            c = cue or "current"
+            if coordinated and c == out[-1].cue == "current":
+                c = "other"  # "chief executive of X and Y": one post, and another held with it
+            role = out[-1].role if coordinated else ("chair" if _CHAIRS.search(gap) else None)
+            out.append(Stated(s, role, None, org, True, c))
+            pos = used = e
+            cue = c
+    return out[1:] if seed else out
+
+
+def _before_name(text: str, end: int, limit: int) -> bool:
+    """A title followed only by a capitalised name to the scope's end: "... replacing chief executive Jane Doe"."""
+    return bool(re.fullmatch(r"[\s,]+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*", text[end:limit]))
