@@ -31,6 +31,10 @@ SAY_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)[ \t]*$")
 KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|brother|sister|widow|widower|partner|"
                         r"grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|friend),?[ \t]+$",
                         re.IGNORECASE)
+# Bylines and picture credits: "By Jane Doe", "(c) Jane Doe/Agency", "Image source, Jane Doe/Agency", "Picture: Jane Doe"
+CREDIT_BEFORE = re.compile(r"(?:^[ \t]*By|\(c\)|©|\b(?:Image[ \t]+source|Picture|Photo(?:graph)?|Credit)[ \t]*[,:])[ \t]*$",
+                           re.MULTILINE)
+CREDIT_AFTER = re.compile(r"^[ \t]*/[ \t]*[A-Z]")
 PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
 PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
@@ -136,7 +140,8 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
         if not hon and PLACE_BEFORE.search(before):
             continue  # "the MP for X", "a patient from X", "in X": a place, unless a title says otherwise
         mention = _Mention(start, end, name, hon, strong=bool(hon))
-        if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after):
+        if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after) \
+                or CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(text, ss, start):
             mention.strong = True
         _attach_role(doc, mention, start, roles, ss, se)
         out.append(mention)
@@ -286,6 +291,11 @@ _LINK = re.compile(r"[ \t]*(?:,?[ \t]+(?:who[ \t]+(?:is|was|has[ \t]+been|became
                    r"(?:(?:previously|formerly|currently|now|also|until[ \t]+recently)[ \t]+)?(?:(?:the|a|an|its|their|our)[ \t]+)?")
 
 
+# Lower-case words naming a service or field before a title, none of them a word a clause is made of
+_DESCRIBED = re.compile(r"(?:(?!(?:who|whose|which|was|were|is|are|has|had|have|said|says|and|of|for|to|in|on|at|by|"
+                        r"the|a|an|her|his|their|its|our|new|former|not|also|now)\b)[a-z]+[ \t]+(?:and[ \t]+)?){1,4}")
+
+
 def _role_follows(doc, end: int, role_start: int) -> bool:
     """Whether the text between a name and a role joins them: a link, then perhaps the organisation
     (", the trust's chief executive", ", CQC deputy director", " is NHS England's medical director")."""
@@ -295,6 +305,8 @@ def _role_follows(doc, end: int, role_start: int) -> bool:
     rest = link.end()
     if rest == role_start:
         return True
+    if doc.text[end:rest].strip() == "," and _DESCRIBED.fullmatch(doc.text, rest, role_start):
+        return True  # "Dr Jane Doe, urgent and emergency care group director": a title with the service it leads
     for s, e, _k in doc.mentions_in(max(0, rest - 4), role_start):
         if s <= rest + 4 and re.fullmatch(r"(?:['’]s)?[ \t]+", doc.text[e:role_start]):
             return True
@@ -400,10 +412,15 @@ def _person(doc, c: _Cluster) -> Person:
         if m.name != full.name and form not in aliases:
             aliases.append(form)
     posts = [p for m in c.mentions for p in _mention_posts(m)]
-    best = min(posts, key=lambda p: (p.rank, not p.explicit, p.role is None, p.start), default=None)
+    story = _main_org(doc)
+    best = min(posts, key=lambda p: (p.rank, p.org != story, not p.explicit, p.role is None, p.start), default=None)
     role = qualifier = org = None
     if best is not None:
         role, qualifier, org = best.role, best.qualifier, best.org
+        if role is None:  # "Acting chief executive Jane Doe, who joined X": the title of one, the place of the other
+            titled = [p for p in posts if p.role and p.rank == best.rank and p.org in (None, org)]
+            if titled:
+                role, qualifier = titled[0].role, titled[0].qualifier
         if org is None:
             org = _default_org(doc, role)
     kind = _kind(role, _org_kind(doc, org))

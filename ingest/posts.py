@@ -33,19 +33,24 @@ _CUE = re.compile(r"""(?ix)\b(?:
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
 # The words right before an organisation that make it the place of a post with no role named.
-_AT = re.compile(r"(?i)\b(?:at|from|of|with|joins|joined|join|joining|chairs|chaired|leads|led|runs|ran|left|leaves|"
-                 r"leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
+_AT = re.compile(r"(?i)\b(?:at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
+                 r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
 _CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
 _COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
-# "X as chief nurse", "X as its new chair"
-_AS = re.compile(r"(?i)\s+as\s+(?:(?:its|the|their|a|an|her|his)\s+)?$")
+# "X as chief nurse", "X as its new chair", "X after five years as chief executive"
+_AS = re.compile(r"(?i)\s+(?:(?:after|following)\s+(?:\w+\s+){1,2}(?:years?|months?)\s+)?as\s+"
+                 r"(?:(?:its|the|their|a|an|her|his)\s+)?$")
 # "X, where she was director of nursing"
 _WHERE = re.compile(r"(?i),?\s+where\s+(?:she|he|they)\s+(?:was|were|had\s+been|has\s+been|is|served\s+as|worked\s+as)"
                     r"\s+(?:(?:the|a|an|its)\s+)?$")
 # Where the posts of a name end: a verb of saying, a clause about something else, a quotation, a new clause.
 _END = re.compile(r"(?i)\b(?:said|says|saying|added|told|explained|commented|warned|stated|wrote|which|that|whose|"
                   r"because|but|while|whereas)\b|[;:\"“”]")
-_RANK = {"appoint": 0, "leave": 1, "current": 2, "other": 3, "former": 4}
+# How strongly a post is the one of the article's main event: an appointment or a departure (the story),
+# then a post held now, one held besides, a former one.
+_RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "former": 3}
+# Which cue of a stretch of text wins: "will also lead" is another post, "who was appointed" an appointment.
+_PRECEDENCE = {"other": 0, "appoint": 1, "leave": 2, "former": 3, "current": 4}
 # A title's own qualifier as a cue: "new chief executive", "former chair", "outgoing director of nursing"
 _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgoing": "leave", "then": "former",
              "ex": "former"}
@@ -71,7 +76,7 @@ class Stated:
 def cue_in(text: str) -> str | None:
     """The strongest cue of a stretch of text (an appointment over "was": "who was appointed")."""
     found = [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(text)]
-    return min(found, key=_RANK.__getitem__, default=None) if found else None
+    return min(found, key=_PRECEDENCE.__getitem__, default=None) if found else None
 
 
 def qualifier_cue(words: str) -> str | None:
