@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Person, StatedPost
-from .posts import Stated, cue_in, qualifier_cue, scope_end, stated_posts
+from .posts import Stated, cue_before_name, cue_in, handed_on, qualifier_cue, scope_end, stated_posts, succession
 from .resolve import same_person
 from .roles import (LEGAL_OR_PUBLIC, ROLE_HINT, ROLE_RE, board_post, is_executive_role, is_inspector_role,
                     role_text)
@@ -35,6 +35,7 @@ KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|brother|s
 CREDIT_BEFORE = re.compile(r"(?:^[ \t]*By|\(c\)|©|\b(?:Image[ \t]+source|Picture|Photo(?:graph)?|Credit)[ \t]*[,:])[ \t]*$",
                            re.MULTILINE)
 CREDIT_AFTER = re.compile(r"^[ \t]*/[ \t]*[A-Z]")
+TAKES_OVER_FROM = re.compile(r"\b(?:takes?|took|taking)[ \t]+over\b[^.;]*\bfrom[ \t]+$")  # "... from" a predecessor
 PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
 PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
@@ -137,7 +138,7 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
             out.append(_Mention(start, end, name, None, strong=False))  # a surname alone: only a later mention
             continue
         before, after = text[max(ss, m.start() + ss - 40):m.start() + ss], text[end:se]
-        if not hon and PLACE_BEFORE.search(before):
+        if not hon and PLACE_BEFORE.search(before) and not TAKES_OVER_FROM.search(text, ss, start):
             continue  # "the MP for X", "a patient from X", "in X": a place, unless a title says otherwise
         mention = _Mention(start, end, name, hon, strong=bool(hon))
         if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after) \
@@ -149,10 +150,32 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
     for i, mention in enumerate(out):
         if len(mention.name.split()) > 1 or mention.honorific:
             begin = mention.posts_from or mention.end
-            seed = _mention_posts(mention)[0] if mention.posts_from else None
+            before = cue_before_name(text, mention.start, ss)
+            seed = _mention_posts(mention)[0] if mention.posts_from else (
+                Stated(mention.start, None, None, None, False, before) if before else None)
             mention.posts = _posts_after(doc, roles, begin, out[i + 1].start if i + 1 < len(out) else se, seed)
             mention.strong |= any(p.role for p in mention.posts)  # "Jane Doe has been appointed chief executive"
+    _successions(doc, out)
     return out
+
+
+def _successions(doc, mentions: list[_Mention]) -> None:
+    """"Jane Doe succeeds John Roe as chief executive of X": the post the sentence gives one name is the other's
+    too, taken up by the successor and left by the predecessor."""
+    for a, b in zip(mentions, mentions[1:]):
+        cues = succession(doc.text, a.end, b.start)
+        if cues is None:
+            continue
+        a_posts, b_posts = _mention_posts(a), _mention_posts(b)
+        if a_posts and not b_posts:
+            b.posts, b.strong = handed_on(a_posts, cues[1], b.start), True
+        elif b_posts and not a_posts:
+            a.posts, a.strong = handed_on(b_posts, cues[0], a.start), True
+        else:
+            continue
+        for m, cue in ((a, cues[0]), (b, cues[1])):
+            for p in _mention_posts(m):
+                p.cue = cue if p.cue == "current" else p.cue
 
 
 def _posts_after(doc, roles: list[_Role], begin: int, end: int, seed: Stated | None) -> list[Stated]:

@@ -110,7 +110,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             key, org_end = org_after(e)
             if key is None and before is not None and re.fullmatch(r"(?:['’]s)?\s+", text[before[1]:s]):
                 key = before[0]
-            own = qualifier_cue(role.words) or cue_in(gap)
+            own = qualifier_cue(role.words) or cue_in(gap) or (cue if pos == begin and _AS.fullmatch(gap) else None)
             if key is None and not (own and is_executive_role(role.title)):
                 continue  # a title alone is a post of the name's only when a cue ties it: "moved up from chief nurse"
             c = own or cue or "current"
@@ -144,3 +144,33 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
 def _before_name(text: str, end: int, limit: int) -> bool:
     """A title followed only by a capitalised name to the scope's end: "... replacing chief executive Jane Doe"."""
     return bool(re.fullmatch(r"[\s,]+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*", text[end:limit]))
+
+
+# What a sentence says of a name before it: "has appointed Jane Doe", "the resignation of Jane Doe"
+_BEFORE_NAME = re.compile(r"(?i)\b(?:(?P<appoint>appointed|appoints|appointing|named|names|recruited|hired|chosen|"
+                          r"appointment\s+of|arrival\s+of)|(?P<leave>resignation\s+of|departure\s+of|retirement\s+of|"
+                          r"suspension\s+of|sacking\s+of|dismissal\s+of|exit\s+of))\s+(?:(?:the|its|their|a)\s+)?$")
+# Succession between two names: "Jane Doe succeeds John Roe", "Jane Doe is to be replaced by John Roe"
+_SUCCESSION = re.compile(r"(?i)^[\s,]*(?:who\s+)?(?:(?:has|have|will|is\s+to|was|had)\s+)?(?:"
+                         r"(?P<after>succeeds?|succeeded|replaces?|replaced|(?:takes?|took|taking)\s+over(?:\s+as\s+[^.;]{1,120}?)?\s+from|"
+                         r"to\s+succeed|to\s+replace)"
+                         r"|(?P<before>(?:be\s+|been\s+|is\s+|was\s+)?(?:replaced|succeeded)\s+by|hands?\s+over\s+to|"
+                         r"handed\s+over\s+to))\s+(?:(?:the\s+)?(?:outgoing|retiring|departing|current)\s+)?$")
+
+
+def cue_before_name(text: str, start: int, sentence_start: int) -> str | None:
+    m = _BEFORE_NAME.search(text, max(sentence_start, start - 60), start)
+    return next(k for k, v in m.groupdict().items() if v) if m else None
+
+
+def succession(text: str, first_end: int, second_start: int) -> tuple[str, str] | None:
+    """The cues of two names joined by a verb of succession: (the first's, the second's)."""
+    m = _SUCCESSION.match(text[first_end:second_start])
+    if not m:
+        return None
+    return ("appoint", "leave") if m.group("after") else ("leave", "appoint")
+
+
+def handed_on(posts: list[Stated], cue: str, at: int) -> list[Stated]:
+    """The posts one name of a succession takes from the other, with its own cue."""
+    return [Stated(at, p.role, p.qualifier, p.org, p.explicit, cue) for p in posts if p.role or p.org][:1]
