@@ -93,8 +93,9 @@ class _Cluster:
 
 
 # "She was previously ...", "Before that, he was ...": a sentence about the person last named
-_PRONOUN_OPENING = re.compile(r"[ \t]*(?:(?:Before|Prior\s+to)\s+(?:that|this|then|joining)|Previously|Formerly|"
-                              r"Until\s+(?:now|recently)|Since\s+\w+(?:\s+\d{4})?|In\s+\d{4})?,?[ \t]*(?:She|He)\b")
+_PRONOUN_OPENING = re.compile(r"[ \t]*(?:(?:(?:Before|Prior\s+to)\s+(?:that|this|then|joining)|Previously|Formerly|"
+                              r"Until\s+(?:now|recently)|Since\s+\w+(?:\s+\d{4})?|In\s+\d{4}),?[ \t]*(?:she|he)|"
+                              r"She|He)\b")
 
 
 def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
@@ -151,7 +152,7 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
         if len(mention.name.split()) > 1 or mention.honorific:
             begin = mention.posts_from or mention.end
             before = cue_before_name(text, mention.start, ss)
-            seed = _mention_posts(mention)[0] if mention.posts_from else (
+            seed = _mention_posts(mention)[0] if mention.role else (
                 Stated(mention.start, None, None, None, False, before) if before else None)
             mention.posts = _posts_after(doc, roles, begin, out[i + 1].start if i + 1 < len(out) else se, seed)
             mention.strong |= any(p.role for p in mention.posts)  # "Jane Doe has been appointed chief executive"
@@ -436,7 +437,8 @@ def _person(doc, c: _Cluster) -> Person:
             aliases.append(form)
     posts = [p for m in c.mentions for p in _mention_posts(m)]
     story = _main_org(doc)
-    best = min(posts, key=lambda p: (p.rank, p.org != story, not p.explicit, p.role is None, p.start), default=None)
+    best = min(posts, key=lambda p: (p.rank, p.org not in (story, None), p.role is None, not p.explicit, p.start),
+               default=None)
     role = qualifier = org = None
     if best is not None:
         role, qualifier, org = best.role, best.qualifier, best.org
@@ -447,6 +449,9 @@ def _person(doc, c: _Cluster) -> Person:
         if org is None:
             org = _default_org(doc, role)
     kind = _kind(role, _org_kind(doc, org))
+    if role is None and _org_kind(doc, org) in ("trust", "hospital") and any(p.role and is_executive_role(p.role)
+                                                                             for p in posts):
+        kind = "executive"  # "Jane Doe is to leave X to become chief executive of Y": an executive leaving X
     first = c.mentions[0]
     return Person(key="", name=full.name, honorific=hon, aliases=aliases, role=role, kind=kind,
                   organisation_key=org or None, qualifier=qualifier,
@@ -462,7 +467,8 @@ def _mention_posts(m: _Mention) -> list[Stated]:
 
 # How the article holds a post that is not the one of its main event: an appointment besides it is
 # one to come; a post held now besides an appointment is the one being left.
-_STATUS = {"appoint": "incoming", "leave": "former", "former": "former", "other": "other", "current": "other"}
+_STATUS = {"appoint": "incoming", "incoming": "incoming", "leave": "former", "former": "former", "other": "other",
+           "current": "other"}
 
 
 def _other_posts(doc, posts: list[Stated], best: Stated | None, main_org: str | None, main_kind: str) -> list[StatedPost]:

@@ -8,7 +8,8 @@ person, verb of saying, relative clause about something else or quotation:
   a role alone                        "moved up from chief operating officer to interim chief executive"
 A cue before each post says how the article holds it ("cue" below): appointed / will join (the
 appointment the story reports), steps down / resigned (the post being left), previously / joins from
-/ was (a former post), also / in common (another post held as well), or nothing (a post held now).
+/ was (a former post), also / in common (another post held as well), will lead / will chair (another
+post to come, held with the present one), or nothing (a post held now).
 A post with no cue of its own takes the one before it ("previously at X and Y": both former).
 """
 from __future__ import annotations
@@ -24,19 +25,20 @@ _CUE = re.compile(r"""(?ix)\b(?:
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+)?\s+from
       |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited
-      |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|lead|chair|head)
+      |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over))
       |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
       |suspended|dismissed|sacked|ousted|removed)
   | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly)
+  | (?P<incoming>(?:will|to|set\s+to|is\s+to|are\s+to|due\s+to)\s+(?:lead|chair|head|run|support|oversee))
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
 # The words right before an organisation that make it the place of a post with no role named.
 _AT = re.compile(r"(?i)\b(?:at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
 _CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
-_COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
+_COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or|as\s+well\s+as)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
 # "X as chief nurse", "X as its new chair", "X after five years as chief executive"
 _AS = re.compile(r"(?i)\s+(?:(?:after|following)\s+(?:\w+\s+){1,2}(?:years?|months?)\s+)?as\s+"
                  r"(?:(?:its|the|their|a|an|her|his)\s+)?$")
@@ -48,9 +50,9 @@ _END = re.compile(r"(?i)\b(?:said|says|saying|added|told|explained|commented|war
                   r"because|but|while|whereas)\b|[;:\"“”]")
 # How strongly a post is the one of the article's main event: an appointment or a departure (the story),
 # then a post held now, one held besides, a former one.
-_RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "former": 3}
+_RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "incoming": 2, "former": 3}
 # Which cue of a stretch of text wins: "will also lead" is another post, "who was appointed" an appointment.
-_PRECEDENCE = {"other": 0, "appoint": 1, "leave": 2, "former": 3, "current": 4}
+_PRECEDENCE = {"other": 0, "appoint": 1, "incoming": 1, "leave": 2, "former": 3, "current": 4}
 # A title's own qualifier as a cue: "new chief executive", "former chair", "outgoing director of nursing"
 _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgoing": "leave", "then": "former",
              "ex": "former"}
@@ -73,10 +75,13 @@ class Stated:
         return _RANK[self.cue]
 
 
+def _cues(text: str) -> list[str]:
+    return [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(text)]
+
+
 def cue_in(text: str) -> str | None:
     """The strongest cue of a stretch of text (an appointment over "was": "who was appointed")."""
-    found = [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(text)]
-    return min(found, key=_PRECEDENCE.__getitem__, default=None) if found else None
+    return min(_cues(text), key=_PRECEDENCE.__getitem__, default=None)
 
 
 def qualifier_cue(words: str) -> str | None:
@@ -138,6 +143,8 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             out.append(Stated(s, role, None, org, True, c))
             pos = used = e
             cue = c
+    if seed and seed.cue == "current" and any(c == "leave" for c in _cues(text[begin:end])):
+        seed.cue = "leave"  # "Jane Doe, chief executive of X, is to step down": the post written by the name is left
     return out[1:] if seed else out
 
 
