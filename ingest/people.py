@@ -148,13 +148,14 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
         _attach_role(doc, mention, start, roles, ss, se)
         out.append(mention)
     _pair_coordinated(doc, sentence, ss, roles, out)
-    for i, mention in enumerate(out):
+    named = [m for m in out if m.strong or len(m.name.split()) > 1]  # a lone capitalised word ends no one's clause
+    for i, mention in enumerate(named):
         if len(mention.name.split()) > 1 or mention.honorific:
             begin = mention.posts_from or mention.end
             before = cue_before_name(text, mention.start, ss)
             seed = _mention_posts(mention)[0] if mention.role else (
                 Stated(mention.start, None, None, None, False, before) if before else None)
-            mention.posts = _posts_after(doc, roles, begin, out[i + 1].start if i + 1 < len(out) else se, seed)
+            mention.posts = _posts_after(doc, roles, begin, named[i + 1].start if i + 1 < len(named) else se, seed)
             mention.strong |= any(p.role for p in mention.posts)  # "Jane Doe has been appointed chief executive"
     _successions(doc, out)
     return out
