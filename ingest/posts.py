@@ -22,7 +22,7 @@ from .roles import is_executive_role
 # Cues, in the order the alternation tries them at one place ("joins from" before "joins").
 _CUE = re.compile(r"""(?ix)\b(?:
     (?P<former>previously|formerly|former|ex-|before\s+(?:that|this|then|joining)|prior\s+to\s+(?:that|this|joining)
-      |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+)?\s+from
+      |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
       |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited
       |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over))
@@ -54,8 +54,11 @@ _RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "incoming": 2, "for
 # Which cue of a stretch of text wins: "will also lead" is another post, "who was appointed" an appointment.
 _PRECEDENCE = {"other": 0, "appoint": 1, "incoming": 1, "leave": 2, "former": 3, "current": 4}
 # A title's own qualifier as a cue: "new chief executive", "former chair", "outgoing director of nursing"
-_QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgoing": "leave", "then": "former",
-             "ex": "former"}
+_QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgoing": "leave", "then": "former"}
+_BLANK = re.compile(r"[\s,]*")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NAME_TO_END = re.compile(r"[\s,]+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*")
 
 
 @dataclass
@@ -68,7 +71,7 @@ class Stated:
     qualifier: str | None
     org: str | None
     explicit: bool
-    cue: str  # "appoint" | "leave" | "current" | "other" | "former"
+    cue: str  # "appoint" | "leave" | "current" | "other" | "incoming" | "former"
 
     @property
     def rank(self) -> int:
@@ -110,10 +113,10 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
         gap = text[pos:s]
         cue = cue_in(gap) or cue
         if role is not None:
-            if re.fullmatch(r"[\s,]*", text[e:end]) or _before_name(text, e, end):
-                break  # a title before another name is that name's
+            if _BLANK.fullmatch(text, e, end) or _NAME_TO_END.fullmatch(text, e, end):
+                break  # a title before another name is that name's: "... replacing chief executive Jane Doe"
             key, org_end = org_after(e)
-            if key is None and before is not None and re.fullmatch(r"(?:['’]s)?\s+", text[before[1]:s]):
+            if key is None and before is not None and _POSSESSIVE_GAP.fullmatch(text, before[1], s):
                 key = before[0]
             own = qualifier_cue(role.words) or cue_in(gap) or (cue if pos == begin and _AS.fullmatch(gap) else None)
             if key is None and not (own and is_executive_role(role.title)):
@@ -124,7 +127,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             cue = c
             continue
         before = (org, e)
-        if re.match(r"['’]s\b", text[e:e + 2]):
+        if _POSSESSIVE.match(text, e):
             continue  # "X's chief executive": the title that follows takes it
         nxt = items[i + 1] if i + 1 < len(items) else None
         if nxt is not None and nxt[2] is not None and (_AS.fullmatch(text[e:nxt[0]]) or _WHERE.fullmatch(text[e:nxt[0]])):
@@ -146,11 +149,6 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
     if seed and seed.cue == "current" and any(c == "leave" for c in _cues(text[begin:end])):
         seed.cue = "leave"  # "Jane Doe, chief executive of X, is to step down": the post written by the name is left
     return out[1:] if seed else out
-
-
-def _before_name(text: str, end: int, limit: int) -> bool:
-    """A title followed only by a capitalised name to the scope's end: "... replacing chief executive Jane Doe"."""
-    return bool(re.fullmatch(r"[\s,]+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*", text[end:limit]))
 
 
 # What a sentence says of a name before it: "has appointed Jane Doe", "the resignation of Jane Doe"
