@@ -37,6 +37,7 @@ CREDIT_BEFORE = re.compile(r"(?:^[ \t]*By|\(c\)|©|\b(?:Image[ \t]+source|Pictur
 CREDIT_AFTER = re.compile(r"^[ \t]*/[ \t]*[A-Z]")
 TAKES_OVER_FROM = re.compile(r"\b(?:takes?|took|taking)[ \t]+over\b[^.;]*\bfrom[ \t]+$")  # "... from" a predecessor
 PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
+WHO_AFTER = re.compile(r"^[ \t]*,[ \t]+who\b")  # "Jane Doe, who ...": a relative clause for a person
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
 PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
 
@@ -110,6 +111,10 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
             intro = cue_in(opening.group())
             seed = Stated(ss, None, None, None, False, intro) if intro else None  # "Before that, she ..."
             mentions[-1].posts += _posts_after(doc, roles, ss + opening.end(), found[0].start if found else se, seed)
+            if found and (cues := succession(doc.text, ss + opening.end(), found[0].start)) and not found[0].posts:
+                # "She replaces John Roe": the successor's post is the one he leaves
+                given = [p for p in _mention_posts(mentions[-1]) if p.cue == cues[0]]
+                found[0].posts, found[0].strong = handed_on(given, cues[1], found[0].start), bool(given)
         mentions.extend(found)
     clusters = _cluster(mentions)
     people, placed = [], []
@@ -143,7 +148,7 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
             continue  # "the MP for X", "a patient from X", "in X": a place, unless a title says otherwise
         mention = _Mention(start, end, name, hon, strong=bool(hon))
         if SAY_AFTER.match(after) or SAY_BEFORE.search(before) or KIN_BEFORE.search(before) or AGE_AFTER.match(after) \
-                or CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(text, ss, start):
+                or CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(text, ss, start) or WHO_AFTER.match(after):
             mention.strong = True
         _attach_role(doc, mention, start, roles, ss, se)
         out.append(mention)
@@ -450,14 +455,20 @@ def _person(doc, c: _Cluster) -> Person:
         if org is None:
             org = _default_org(doc, role)
     kind = _kind(role, _org_kind(doc, org))
-    if role is None and _org_kind(doc, org) in ("trust", "hospital") and any(p.role and is_executive_role(p.role)
-                                                                             for p in posts):
-        kind = "executive"  # "Jane Doe is to leave X to become chief executive of Y": an executive leaving X
+    if role is None and _org_kind(doc, org) in ("trust", "hospital") and _leader(best, posts):
+        kind = "executive"
     first = c.mentions[0]
     return Person(key="", name=full.name, honorific=hon, aliases=aliases, role=role, kind=kind,
                   organisation_key=org or None, qualifier=qualifier,
                   evidence=doc.evidence(first.start, first.end, "pattern", 0.85 if best else 0.6),
                   other_posts=_other_posts(doc, posts, best, org, kind))
+
+
+def _leader(best: Stated, posts: list[Stated]) -> bool:
+    """Whether a post at a trust with no title named is an executive's: the trust appoints or loses them, they
+    lead it ("who has led the trust since 2016"), or they hold an executive title elsewhere ("is to leave X to
+    become chief executive of Y")."""
+    return best.cue in ("appoint", "leave") or best.leads or any(p.role and is_executive_role(p.role) for p in posts)
 
 
 def _mention_posts(m: _Mention) -> list[Stated]:

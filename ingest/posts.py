@@ -37,6 +37,7 @@ _CUE = re.compile(r"""(?ix)\b(?:
 # The words right before an organisation that make it the place of a post with no role named.
 _AT = re.compile(r"(?i)\b(?:at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
+_LEADS = re.compile(r"(?i)\b(?:lead|leads|led|leading|runs|ran|running|heads|headed|heading)\s+(?:the\s+)?$")
 _CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
 _COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or|as\s+well\s+as)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
 # "X as chief nurse", "X as its new chair", "X after five years as chief executive"
@@ -72,6 +73,7 @@ class Stated:
     org: str | None
     explicit: bool
     cue: str  # "appoint" | "leave" | "current" | "other" | "incoming" | "former"
+    leads: bool = False  # a verb of leading says it is a post at the head of the organisation: "who has led X"
 
     @property
     def rank(self) -> int:
@@ -143,7 +145,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             if coordinated and c == out[-1].cue == "current":
                 c = "other"  # "chief executive of X and Y": one post, and another held with it
             role = out[-1].role if coordinated else ("chair" if _CHAIRS.search(gap) else None)
-            out.append(Stated(s, role, None, org, True, c))
+            out.append(Stated(s, role, None, org, True, c, leads=bool(_LEADS.search(gap))))
             pos = used = e
             cue = c
     if seed and seed.cue == "current" and any(c == "leave" for c in _cues(text[begin:end])):

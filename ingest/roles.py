@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .vocab import label_key, scheme
 
-_QUAL = r"(?:(?:interim|acting|new|former|then|joint|outgoing|incoming|permanent|substantive)\s+)*"
+_QUAL = r"(?:(?:interim|acting|new|former|then|joint|outgoing|incoming|permanent|substantive|current)\s+)*"
 _RANK = (r"(?:(?:deputy|associate|assistant|executive|non-executive|senior|national|regional|divisional|group|clinical|"
          r"lead|vice)[\s-]+)*")
 _FIELD = (r"(?:(?:medical|nursing|finance|financial|operations|operational|managing|commercial|strategy|workforce|"

@@ -222,3 +222,45 @@ def test_a_ward_is_not_a_person():
 def test_the_story_trust_decides_between_the_post_left_and_the_post_taken_up():
     leaving = posts("{U} was rated good last year. Jane Doe is to leave {U} to become chief executive of {T}.")
     assert leaving["Jane Doe"] == ((None, None, U, "executive"), [("incoming", "chief executive", T, "executive")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe, who has led {T} since 2016, has resigned.", (None, None, T, "executive")),
+    ("Jane Doe, who ran {T} for a decade, said it was time to go.", (None, None, T, "executive")),
+    ("Dr Jane Doe will join {T} in September.", (None, None, T, "executive")),
+    ("Dr Jane Doe is to leave {T} at the end of the year.", (None, None, T, "executive")),
+    ("Jane Doe, who heads {T}, said the report was fair.", (None, None, T, "executive")),
+])
+def test_a_leader_named_without_a_title_is_an_executive_of_the_trust(text, expected):
+    assert main_post(text) == expected
+
+
+def test_a_place_named_without_a_verb_of_leading_does_not_make_an_executive():
+    assert main_post("Jane Doe, who was born at {T}, said the care was poor.") == (None, None, T, "other")
+
+
+@pytest.mark.parametrize("text, jane, john", [
+    ("{T} has appointed Jane Doe as chief executive. She replaces John Roe, who retired in March.", CE_T, CE_T),
+    ("{T} has appointed Jane Doe as chief executive. She succeeds John Roe.", CE_T, CE_T),
+    ("Jane Doe will step down as chief executive of {T} in May. She will be replaced by John Roe.", CE_T, CE_T),
+])
+def test_a_pronoun_opening_a_succession_hands_the_post_on(text, jane, john):
+    found = posts(text)
+    assert found["Jane Doe"][0] == jane and found["John Roe"][0] == john
+
+
+def test_a_title_after_an_organisations_possessive_and_current():
+    text = "{U} and {T} will share a chief executive. {T}'s current boss, Dr Jane Doe, will step down."
+    assert main_post(text) == (None, "boss", T, "executive")
+
+
+def test_a_leadership_story_told_over_several_sentences():
+    text = ("{T} has appointed a new chief executive. Dr Jane Doe will join the trust in September from {U}, where "
+            "she has been chief operating officer since 2019. Before that she was director of operations at {V}. "
+            "She replaces John Roe, who retired in March. Interim chief executive Sam Lee said the board was delighted.")
+    assert posts(text) == {
+        "Jane Doe": ((None, None, T, "executive"), [("former", "chief operating officer", U, "executive"),
+                                                    ("former", "director of operations", V, "executive")]),
+        "John Roe": ((None, None, T, "executive"), []),
+        "Sam Lee": (("interim", "chief executive", T, "executive"), []),
+    }
