@@ -157,10 +157,12 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
 _BEFORE_NAME = re.compile(r"(?i)\b(?:(?P<appoint>appointed|appoints|appointing|named|names|recruited|hired|chosen|"
                           r"appointment\s+of|arrival\s+of)|(?P<leave>resignation\s+of|departure\s+of|retirement\s+of|"
                           r"suspension\s+of|sacking\s+of|dismissal\s+of|exit\s+of))\s+(?:(?:the|its|their|a)\s+)?$")
-# Succession between two names: "Jane Doe succeeds John Roe", "Jane Doe is to be replaced by John Roe"
+# Succession between two names: "Jane Doe succeeds John Roe", "Jane Doe is to be replaced by John Roe",
+# "Jane Doe took over the trust on the departure of John Roe"
 _SUCCESSION = re.compile(r"(?i)^[\s,]*(?:who\s+)?(?:(?:has|have|will|is\s+to|was|had)\s+)?(?:"
                          r"(?P<after>succeeds?|succeeded|replaces?|replaced|(?:takes?|took|taking)\s+over(?:\s+as\s+[^.;]{1,120}?)?\s+from|"
-                         r"to\s+succeed|to\s+replace)"
+                         r"to\s+succeed|to\s+replace|"
+                         r"[^.;]{0,160}?\b(?:on|after|following)\s+the\s+(?:departure|retirement|resignation|exit)\s+of)"
                          r"|(?P<before>(?:be\s+|been\s+|is\s+|was\s+)?(?:replaced|succeeded)\s+by|hands?\s+over\s+to|"
                          r"handed\s+over\s+to))\s+(?:(?:the\s+)?(?:outgoing|retiring|departing|current)\s+)?$")
 

@@ -264,3 +264,13 @@ def test_a_leadership_story_told_over_several_sentences():
         "John Roe": ((None, None, T, "executive"), []),
         "Sam Lee": (("interim", "chief executive", T, "executive"), []),
     }
+
+
+@pytest.mark.parametrize("text", [
+    "A new chief executive, Jane Doe, took over {T} last year, on the departure of Sir John Roe after 20 years.",
+    "Jane Doe was appointed chief executive of {T} following the retirement of John Roe.",
+    "Jane Doe became chief executive of {T} after the resignation of Dr John Roe.",
+])
+def test_the_predecessor_named_after_a_departure_left_the_successors_post(text):
+    found = posts(text)
+    assert found["Jane Doe"][0] == CE_T and found["John Roe"][0] == CE_T
