@@ -24,8 +24,8 @@ _CUE = re.compile(r"""(?ix)\b(?:
     (?P<former>previously|formerly|former|ex-|before\s+(?:that|this|then|joining)|prior\s+to\s+(?:that|this|joining)
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
       |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
-  | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited
-      |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over))
+  | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
+      |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin)|starts|begins
       |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing

@@ -274,3 +274,17 @@ def test_a_leadership_story_told_over_several_sentences():
 def test_the_predecessor_named_after_a_departure_left_the_successors_post(text):
     found = posts(text)
     assert found["Jane Doe"][0] == CE_T and found["John Roe"][0] == CE_T
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{T} was inspected in May. Jane Doe, who joined {T} as chief nurse in 2015, was promoted to chief executive in "
+     "2019.", (CE_T, [("former", "chief nurse", T, "executive")])),
+    ("{T} was inspected in May. Jane Doe is currently chief executive of {U} and will start at {T} in July.",
+     ((None, None, T, "executive"), [("former", "chief executive", U, "executive")])),
+    ("{T} was inspected in May. The board has appointed Jane Doe, currently deputy chief executive at {U}, as its "
+     "new chief executive.", (CE_T, [("former", "deputy chief executive", U, "executive")])),
+    ("{T} was inspected in May. Former {U} chief executive Jane Doe has been appointed chief executive of {T}.",
+     (CE_T, [("former", "chief executive", U, "executive")])),
+])
+def test_promotions_and_starts_are_the_new_post(text, expected):
+    assert posts(text)["Jane Doe"] == expected
