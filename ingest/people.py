@@ -5,6 +5,11 @@ next to the name, a verb of saying, a kinship word, an age in apposition; or whe
 mention ("Mr Doe") takes up an uncued full name. The name tells nothing about the role; the role
 and where it stands (before the name, after it, "of"/"at" an organisation, an organisation's
 possessive) tell the organisation; role and organisation tell the kind.
+
+A person may hold several posts in one article (`posts.py` reads them from leadership-change
+language): the one of the article's main event is the person's role and organisation (an appointee's
+new post, a leaver's post being left, else the post held now, at the story's trust first); the others
+are kept as `other_posts`, former, incoming or other.
 """
 from __future__ import annotations
 
