@@ -162,10 +162,12 @@ def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Menti
     for i, mention in enumerate(named):
         if len(mention.name.split()) > 1 or mention.honorific:
             begin = mention.posts_from or mention.end
-            before = cue_before_name(text, mention.start, ss)
+            intro = cue_before_name(text, mention.start, ss)
             seed = _mention_posts(mention)[0] if mention.role else (
-                Stated(mention.start, None, None, None, False, before) if before else None)
+                Stated(mention.start, None, None, None, False, intro) if intro else None)
             mention.posts = _posts_after(doc, roles, begin, named[i + 1].start if i + 1 < len(named) else se, seed)
+            if mention.role:
+                mention.cue = seed.cue  # "Jane Doe, chief executive of X, is to step down": the title's post is left
             mention.strong |= any(p.role for p in mention.posts)  # "Jane Doe has been appointed chief executive"
     _successions(doc, out)
     return out
@@ -186,7 +188,8 @@ def _successions(doc, mentions: list[_Mention]) -> None:
         else:
             continue
         for m, cue in ((a, cues[0]), (b, cues[1])):
-            for p in _mention_posts(m):
+            m.cue = cue if m.cue == "current" else m.cue
+            for p in m.posts:
                 p.cue = cue if p.cue == "current" else p.cue
 
 

@@ -288,3 +288,9 @@ def test_the_predecessor_named_after_a_departure_left_the_successors_post(text):
 ])
 def test_promotions_and_starts_are_the_new_post(text, expected):
     assert posts(text)["Jane Doe"] == expected
+
+
+def test_the_post_written_by_the_name_is_the_one_left_when_the_clause_says_so():
+    text = ("{T} was rated good. Jane Doe, chief executive of {T}, is to step down. She will become chief executive of "
+            "{U} and {T} will appoint an interim.")
+    assert posts(text)["Jane Doe"] == (CE_T, [("incoming", "chief executive", U, "executive")])
