@@ -56,6 +56,9 @@ _RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "incoming": 2, "for
 _PRECEDENCE = {"other": 0, "appoint": 1, "incoming": 1, "leave": 2, "former": 3, "current": 4}
 # A title's own qualifier as a cue: "new chief executive", "former chair", "outgoing director of nursing"
 _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgoing": "leave", "then": "former"}
+# "chief executive of X until 2019", "... from 2012 to 2018": a post that ended
+_UNTIL = re.compile(r"(?i)[\s,]*(?:(?:until|till|up\s+to)\s+(?:[\w-]+\s+){0,3}|(?:from|between)\s+(?:19|20)\d\d\s+"
+                    r"(?:to|and|until)\s+)(?:19|20)\d\d\b")
 _BLANK = re.compile(r"[\s,]*")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -106,6 +109,9 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
     items = [(r.start, r.end, r, None) for r in roles if begin <= r.start and r.end <= end]
     items += [(s, e, None, k) for s, e, k in doc.mentions_in(begin, end) if e <= end]
     items.sort(key=lambda it: it[0])
+    until = _UNTIL.match(text, begin) if seed else None
+    if until:
+        seed.cue, begin = "former", until.end()
     out: list[Stated] = [seed] if seed else []
     pos, cue, used = begin, seed.cue if seed else None, 0
     before = None  # an organisation just read, that a title right after it belongs to ("X chief executive")
@@ -123,9 +129,10 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             own = qualifier_cue(role.words) or cue_in(gap) or (cue if pos == begin and _AS.fullmatch(gap) else None)
             if key is None and not (own and is_executive_role(role.title)):
                 continue  # a title alone is a post of the name's only when a cue ties it: "moved up from chief nurse"
-            c = own or cue or "current"
+            until = _UNTIL.match(text, max(e, org_end))
+            c = "former" if until else own or cue or "current"
             out.append(Stated(s, role.title, role.qualifier, key, key is not None, c))
-            pos = used = max(e, org_end)
+            pos = used = until.end() if until else max(e, org_end)
             cue = c
             continue
         before = (org, e)

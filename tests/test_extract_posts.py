@@ -294,3 +294,12 @@ def test_the_post_written_by_the_name_is_the_one_left_when_the_clause_says_so():
     text = ("{T} was rated good. Jane Doe, chief executive of {T}, is to step down. She will become chief executive of "
             "{U} and {T} will appoint an interim.")
     assert posts(text)["Jane Doe"] == (CE_T, [("incoming", "chief executive", U, "executive")])
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, chief executive of {U} until 2019, is now chief executive of {T}.",
+    "Jane Doe, who was chief executive of {U} from 2012 to 2018, is now chief executive of {T}.",
+    "Jane Doe is now chief executive of {T}, having been chief executive of {U} until early 2020.",
+])
+def test_a_post_that_ended_at_a_stated_year_is_former(text):
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", "chief executive", U, "executive")])
