@@ -35,8 +35,10 @@ _CUE = re.compile(r"""(?ix)\b(?:
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
 # The words right before an organisation that make it the place of a post with no role named.
-_AT = re.compile(r"(?i)\b(?:at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
+# A bare preposition needs a cue of its own ("previously worked at X", "has been at X since"): "spoke at X" is no post.
+_AT = re.compile(r"(?i)\b(at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
+_PREPOSITIONS = {"at", "from", "of", "with"}
 _LEADS = re.compile(r"(?i)\b(?:lead|leads|led|leading|runs|ran|running|heads|headed|heading)\s+(?:the\s+)?$")
 _CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
 _COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or|as\s+well\s+as)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
@@ -119,7 +121,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
         if s < used:
             continue  # an organisation already read as a title's
         gap = text[pos:s]
-        cue = cue_in(gap) or cue
+        prior, cue = cue, cue_in(gap) or cue
         if role is not None:
             if _BLANK.fullmatch(text, e, end) or _NAME_TO_END.fullmatch(text, e, end):
                 break  # a title before another name is that name's: "... replacing chief executive Jane Doe"
@@ -147,7 +149,9 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             cue = c
             continue
         coordinated = bool(out and out[-1].org is not None and _COORD.fullmatch(gap))
-        if coordinated or _AT.search(gap):
+        at = _AT.search(gap)
+        if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or cue_in(gap[:at.start()])
+                                   or (at.group(1).lower() == "from" and prior == "appoint"))):  # "joins X ... from Y"
             c = cue or "current"
             if coordinated and c == out[-1].cue == "current":
                 c = "other"  # "chief executive of X and Y": one post, and another held with it

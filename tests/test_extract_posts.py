@@ -303,3 +303,11 @@ def test_the_post_written_by_the_name_is_the_one_left_when_the_clause_says_so():
 ])
 def test_a_post_that_ended_at_a_stated_year_is_former(text):
     assert posts(text)["Jane Doe"] == (CE_T, [("former", "chief executive", U, "executive")])
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, chief executive of {T}, spoke at {U} last week.",
+    "Jane Doe, chief executive of {T}, met colleagues from {U} on Monday.",
+])
+def test_a_place_after_a_bare_preposition_with_no_cue_is_no_post(text):
+    assert posts(text)["Jane Doe"] == (CE_T, [])
