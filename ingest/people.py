@@ -39,7 +39,7 @@ KIN_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|brother|s
 # Bylines and picture credits: "By Jane Doe", "(c) Jane Doe/Agency", "Image source, Jane Doe/Agency", "Picture: Jane Doe"
 CREDIT_BEFORE = re.compile(r"(?:^[ \t]*By|\(c\)|©|\b(?:Image[ \t]+source|Picture|Photo(?:graph)?|Credit)[ \t]*[,:])[ \t]*$",
                            re.MULTILINE)
-CREDIT_AFTER = re.compile(r"^[ \t]*/[ \t]*[A-Z]")
+CREDIT_AFTER = re.compile(r"^(?:[ \t]*/[ \t]*[A-Z]|['’]s[ \t]+report\b)")  # "Jane Doe/Agency", "Jane Doe's report"
 TAKES_OVER_FROM = re.compile(r"\b(?:takes?|took|taking)[ \t]+over\b[^.;]*\bfrom[ \t]+$")  # "... from" a predecessor
 PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
 WHO_AFTER = re.compile(r"^[ \t]*,[ \t]+who\b")  # "Jane Doe, who ...": a relative clause for a person
@@ -64,11 +64,12 @@ department england scotland wales britain uk county city district north south ea
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december christmas easter
 image images copyright caption source getty pa reuters news bbc itv press published updated share read
-related more click follow facebook twitter instagram email
+related more click follow facebook twitter instagram email watch listen
 outstanding good inadequate requires improvement special measures report reports rating ratings
 patients patient staff doctors nurses family families people
 campaigner campaigners consultant surgeon midwife matron doctor paramedic prosecutor barrister solicitor lawyer
 counsel coroner judge councillor cllr governor governors leader
+authority agency association institute partnership network alliance college society
 """.split())
 
 
@@ -291,6 +292,8 @@ def _attach_role(doc, mention: _Mention, start: int, roles: list[_Role], ss: int
         if r.end > start:
             continue
         org, org_end = _org_after(doc, r.end, se)
+        if org is not None and org_end > start:
+            break  # the name is inside the organisation's: "director at the Alder Development Authority"
         gap = text[org_end if org is not None else r.end:start]
         if re.fullmatch(r"[ \t]*,?[ \t]*", gap) or re.fullmatch(r"[ \t]*,[ \t]*(?:the[ \t]+)?", gap):
             _set_role(doc, mention, r, org, ss)

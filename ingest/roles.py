@@ -12,10 +12,10 @@ _RANK = (r"(?:(?:deputy|associate|assistant|executive|non-executive|senior|natio
 _FIELD = (r"(?:(?:medical|nursing|finance|financial|operations|operational|managing|commercial|strategy|workforce|"
           r"people|quality|clinical|corporate|estates|communications|programme|site|care\s+group|improvement|"
           r"transformation|digital|governance)\s+)?")
-# "director of quality improvement": lower-case words after "of" (capitalised ones begin an organisation's name,
-# unless the whole title is capitalised: "Director of Nursing")
+# "director of quality improvement", "director of delivery of development": lower-case words after "of"
+# (capitalised ones begin an organisation's name, unless the whole title is capitalised: "Director of Nursing")
 _STOP = r"(?:at|for|of|the|said|says|in|on|with|who|from|to|and|has|had|is|was|will|would|a|an)\b"
-_TAIL = (rf"\s+of\s+(?:(?-i:(?!{_STOP})[a-z]+(?:\s+(?:and\s+|&\s+)?(?!{_STOP})[a-z]+){{0,4}})|"
+_TAIL = (rf"\s+of\s+(?:(?-i:(?!{_STOP})[a-z]+(?:\s+(?:and\s+|&\s+|of\s+)?(?!{_STOP})[a-z]+){{0,4}})|"
          rf"(?-i:(?!(?:The|NHS)\b)[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){{0,2}})(?=\s*(?:,|$|\s+(?:said|says|at|of)\b)))")
 _REGION = (r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:north[\s-]east|north[\s-]west|south[\s-]east|south[\s-]west|"
            r"east\s+of\s+england|north|south|east|west|midlands|london|yorkshire(?:\s+and\s+the\s+humber)?)\b)?")

@@ -156,3 +156,13 @@ def test_places_after_for_in_from_are_not_people_and_titles_stop_at_an_organisat
         "Tom Ray": (None, "patient", None, "other", None),
         "Jo Fry": (None, "medical director", "Kettering General Hospital NHS Foundation Trust", "executive", None),
     }
+
+
+def test_a_title_with_two_ofs_and_a_body_outside_the_article():
+    text = (f"{TRUST} was rated good. Professor Jane Doe, director of delivery of development at the National "
+            "Health Development Authority, said it was excellent news.")
+    assert people(text) == {"Jane Doe": ("Professor", "director of delivery of development", None, "other", None)}
+
+
+def test_a_reporter_named_for_a_report_is_a_person():
+    assert people(f"Watch Jane Doe's report on {TRUST}.") == {"Jane Doe": (None, None, None, "other", None)}
