@@ -25,13 +25,13 @@ _CUE = re.compile(r"""(?ix)\b(?:
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
       |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
-      |(?:will|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin)|starts|begins
+      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin)|starts|begins
       |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
-      |suspended|dismissed|sacked|ousted|removed)
+      |suspended|dismissed|sacked|ousted|removed|retirement|resignation|departure)
   | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly)
-  | (?P<incoming>(?:will|to|set\s+to|is\s+to|are\s+to|due\s+to)\s+(?:lead|chair|head|run|support|oversee))
+  | (?P<incoming>(?:will|would|to|set\s+to|is\s+to|are\s+to|due\s+to)\s+(?:lead|chair|head|run|support|oversee))
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
 # The words right before an organisation that make it the place of a post with no role named.

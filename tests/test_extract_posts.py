@@ -311,3 +311,19 @@ def test_a_post_that_ended_at_a_stated_year_is_former(text):
 ])
 def test_a_place_after_a_bare_preposition_with_no_cue_is_no_post(text):
     assert posts(text)["Jane Doe"] == (CE_T, [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{T} was rated good. Jane Doe, chief executive of {U}, announced her retirement on Friday.",
+     ((None, "chief executive", U, "executive"), [])),
+    ("{T} was rated good. Jane Doe, who chairs {U}, has been appointed chair of {T}.",
+     ((None, "chair", T, "executive"), [("former", "chair", U, "executive")])),
+    ("{T} was rated good. Jane Doe, who spent ten years as medical director at {U}, takes over at {T} next month.",
+     ((None, None, T, "executive"), [("former", "medical director", U, "executive")])),
+    ("{T} was rated good. Jane Doe was appointed as chief executive of {T} in 2018, having previously led {U}.",
+     (CE_T, [("former", None, U, "executive")])),
+    ("{T} was rated good. {U} chief executive Jane Doe would join {T} as its chief executive, the board said.",
+     (CE_T, [("former", "chief executive", U, "executive")])),
+])
+def test_more_wordings_of_a_move(text, expected):
+    assert posts(text)["Jane Doe"] == expected
