@@ -55,6 +55,7 @@ class StatedPost:
     kind: str  # "executive" | "inspector" | "other"
     status: str  # "former" | "incoming" | "other"
     qualifier: str | None = None
+    evidence: Evidence | None = None  # the sentence that states it
 
 
 @dataclass

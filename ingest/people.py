@@ -509,7 +509,7 @@ def _other_posts(doc, posts: list[Stated], best: Stated | None, main_org: str | 
         kind = _kind(p.role, _org_kind(doc, p.org)) if p.role else (
             "executive" if _org_kind(doc, p.org) in ("trust", "hospital") else "other")
         status = "former" if p.cue == "current" and best is not None and best.cue == "appoint" else _STATUS[p.cue]
-        out.append(StatedPost(p.role, p.org, kind, status, p.qualifier))
+        out.append(StatedPost(p.role, p.org, kind, status, p.qualifier, doc.evidence(p.start, p.start, "pattern", 0.7)))
     return out
 
 

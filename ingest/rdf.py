@@ -194,7 +194,7 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
                 if value and (d := date_literal(value)) is not None:
                     g.add((post, prop, d))
         for o in p.other_posts:
-            _post(g, fact("post", NHSKG.Post, p.evidence), e, o.role, o.organisation_key, o.kind, o.qualifier,
+            _post(g, fact("post", NHSKG.Post, o.evidence or p.evidence), e, o.role, o.organisation_key, o.kind, o.qualifier,
                   o.status, iri_of)
 
     levels, services, questions = scheme("rating-level"), scheme("core-service"), scheme("key-question")

@@ -327,3 +327,11 @@ def test_a_place_after_a_bare_preposition_with_no_cue_is_no_post(text):
 ])
 def test_more_wordings_of_a_move(text, expected):
     assert posts(text)["Jane Doe"] == expected
+
+
+def test_a_stated_post_keeps_the_sentence_that_states_it():
+    doc = analyse(Article(source="test", text=f"Jane Doe has been appointed chief executive of {T}. "
+                                               f"She was previously chief executive of {U}."))
+    (jane,) = doc.people
+    assert jane.evidence.sentence.startswith("Jane Doe has been appointed")
+    assert [o.evidence.sentence for o in jane.other_posts] == [f"She was previously chief executive of {U}."]
