@@ -33,6 +33,7 @@ _HEAD = (
     r"|mp|health\s+(?:and\s+social\s+care\s+)?secretary|secretary\s+of\s+state(?:\s+for\s+health(?:\s+and\s+social\s+care)?)?"
     r"|(?:health\s+|prime\s+)?minister"
     r"|councillor|consultant(?:\s+[a-z]+ist)?|surgeon|midwife|nurse|matron|doctor|paramedic|campaigner|patient"
+    r"|manager|reporter|correspondent|editor|founder|volunteer|carer|governor"
     r"|union\s+official|(?:regional|general)\s+secretary"
 )
 ROLE_RE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})(?P<role>{_RANK}{_FIELD}(?:{_HEAD}){_REGION}{_PAREN})(?![\w-])",
@@ -41,7 +42,8 @@ ROLE_RE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})(?P<role>{_RANK}{_FIELD}(?:{_
 # Every title above holds one of these words: sentences without any need no full search.
 ROLE_HINT = re.compile(r"\b(?i:chief|ceo|boss|chair|director|head|secretary|inspector|manager|prosecutor|barrister|solicitor|"
                        r"lawyer|counsel|coroner|judge|spokes|mp|minister|councillor|consultant|surgeon|midwife|nurse|"
-                       r"matron|doctor|paramedic|campaigner|patient|union)")
+                       r"matron|doctor|paramedic|campaigner|patient|union|reporter|correspondent|editor|founder|"
+                       r"volunteer|carer|governor)")
 LEGAL_OR_PUBLIC = re.compile(r"\b(?:prosecutor|barrister|solicitor|lawyer|counsel|coroner|judge|mp|minister|"
                              r"secretary\s+of\s+state|health\s+secretary|councillor|patient|campaigner|union|"
                              r"general\s+secretary|regional\s+secretary)\b")

@@ -166,3 +166,17 @@ def test_a_title_with_two_ofs_and_a_body_outside_the_article():
 
 def test_a_reporter_named_for_a_report_is_a_person():
     assert people(f"Watch Jane Doe's report on {TRUST}.") == {"Jane Doe": (None, None, None, "other", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe, health correspondent, reports on the findings.", (None, "correspondent", None, "other", None)),
+    (f"Jane Doe, a governor at {TRUST}, welcomed the report.", (None, "governor", TRUST, "other", None)),
+    ("Jane Doe, founder of a patients' group, welcomed the report.", (None, "founder", None, "other", None)),
+    (f"Jane Doe, a volunteer at {TRUST}, welcomed the report.", (None, "volunteer", TRUST, "other", None)),
+    ("Jane Doe, editor of the local paper, welcomed the report.", (None, "editor", None, "other", None)),
+    (f"Jane Doe, a manager at {TRUST}, welcomed the report.", (None, "manager", TRUST, "other", None)),
+    ("Jane Doe, a carer, welcomed the report.", (None, "carer", None, "other", None)),
+    ("Jane Doe, health reporter, welcomed the report.", (None, "reporter", None, "other", None)),
+])
+def test_titles_that_are_no_board_post_make_people_of_kind_other(text, expected):
+    assert people(text) == {"Jane Doe": expected}
