@@ -465,6 +465,7 @@ def _person(doc, c: _Cluster) -> Person:
                 role, qualifier = titled[0].role, titled[0].qualifier
         if org is None:
             org = _default_org(doc, role)
+    org = _board_org(doc, org, role)
     kind = _kind(role, _org_kind(doc, org))
     if role is None and _org_kind(doc, org) in ("trust", "hospital") and _leader(best, posts):
         kind = "executive"
@@ -502,6 +503,7 @@ def _other_posts(doc, posts: list[Stated], best: Stated | None, main_org: str | 
     for p in sorted(posts, key=lambda p: p.start):
         if p is best or not p.org or (p.role is None and main_kind != "executive"):
             continue
+        p.org = _board_org(doc, p.org, p.role)
         key = (p.org, board_post(p.role) or p.role)
         if key in seen or (p.role is None and any(o == p.org for o, _r in seen)):
             continue
@@ -511,6 +513,14 @@ def _other_posts(doc, posts: list[Stated], best: Stated | None, main_org: str | 
         status = "former" if p.cue == "current" and best is not None and best.cue == "appoint" else _STATUS[p.cue]
         out.append(StatedPost(p.role, p.org, kind, status, p.qualifier, doc.evidence(p.start, p.start, "pattern", 0.7)))
     return out
+
+
+def _board_org(doc, org: str | None, role: str | None) -> str | None:
+    """A board post at a hospital is one at the trust running it, when the article says which: a trust has the
+    board ("chief executive of Alder Hospital" in a story about the trust that runs it)."""
+    if org and role and board_post(role) and doc.org(org).kind == "hospital" and doc.org(org).trust_key:
+        return doc.org(org).trust_key
+    return org
 
 
 def _org_kind(doc, org: str | None) -> str | None:

@@ -335,3 +335,10 @@ def test_a_stated_post_keeps_the_sentence_that_states_it():
     (jane,) = doc.people
     assert jane.evidence.sentence.startswith("Jane Doe has been appointed")
     assert [o.evidence.sentence for o in jane.other_posts] == [f"She was previously chief executive of {U}."]
+
+
+def test_a_board_post_at_a_hospital_is_one_at_the_trust_running_it_and_other_posts_stay_at_the_hospital():
+    found = posts("{T}, which runs Kestrel General Hospital, was rated good. Jane Doe, chief executive of Kestrel "
+                  "General Hospital, said staff were proud. Dr John Roe, a surgeon at Kestrel General Hospital, said "
+                  "it was deserved.")
+    assert found == {"Jane Doe": (CE_T, []), "John Roe": ((None, "surgeon", "Kestrel General Hospital", "other"), [])}
