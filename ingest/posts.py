@@ -61,7 +61,10 @@ _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgo
 # "chief executive of X until 2019", "... from 2012 to 2018": a post that ended
 _UNTIL = re.compile(r"(?i)[\s,]*(?:(?:until|till|up\s+to)\s+(?:[\w-]+\s+){0,3}|(?:from|between)\s+(?:19|20)\d\d\s+"
                     r"(?:to|and|until)\s+)(?:19|20)\d\d\b")
+_FROM_END = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")  # "promoted from X": X is left
 _BLANK = re.compile(r"[\s,]*")
+_TO = re.compile(r"(?i)\s+to\s+(?:(?:the|its|a|an)\s+)?(?:(?:interim|acting|permanent|substantive)\s+)?"
+                 r"(?=[a-z])")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_TO_END = re.compile(r"[\s,]+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*")
@@ -121,14 +124,17 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
         if s < used:
             continue  # an organisation already read as a title's
         gap = text[pos:s]
-        prior, cue = cue, cue_in(gap) or cue
+        gap_cue = "former" if _FROM_END.search(gap) else cue_in(gap)
+        prior, cue = cue, gap_cue or cue
         if role is not None:
-            if _BLANK.fullmatch(text, e, end) or _NAME_TO_END.fullmatch(text, e, end):
+            if (_BLANK.fullmatch(text, e, end) and text[end:end + 1].isupper()) or _NAME_TO_END.fullmatch(text, e, end):
                 break  # a title before another name is that name's: "... replacing chief executive Jane Doe"
             key, org_end = org_after(e)
+            if key is None and _TO.match(text, e) and (nxt := _next_title(items, i)) is not None:
+                key = org_after(nxt.end)[0]  # "from chief nurse to chief executive of X": both at X
             if key is None and before is not None and _POSSESSIVE_GAP.fullmatch(text, before[1], s):
                 key = before[0]
-            own = qualifier_cue(role.words) or cue_in(gap) or (cue if pos == begin and _AS.fullmatch(gap) else None)
+            own = qualifier_cue(role.words) or gap_cue or (cue if pos == begin and _AS.fullmatch(gap) else None)
             if key is None and not (own and is_executive_role(role.title)):
                 continue  # a title alone is a post of the name's only when a cue ties it: "moved up from chief nurse"
             until = _UNTIL.match(text, max(e, org_end))
@@ -194,3 +200,9 @@ def succession(text: str, first_end: int, second_start: int) -> tuple[str, str] 
 def handed_on(posts: list[Stated], cue: str, at: int) -> list[Stated]:
     """The posts one name of a succession takes from the other, with its own cue."""
     return [Stated(at, p.role, p.qualifier, p.org, p.explicit, cue) for p in posts if p.role or p.org][:1]
+
+
+def _next_title(items, i: int):
+    """The title that comes right after item i, if the next item is one."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    return nxt[2] if nxt is not None and nxt[2] is not None else None

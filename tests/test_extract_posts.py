@@ -342,3 +342,18 @@ def test_a_board_post_at_a_hospital_is_one_at_the_trust_running_it_and_other_pos
                   "General Hospital, said staff were proud. Dr John Roe, a surgeon at Kestrel General Hospital, said "
                   "it was deserved.")
     assert found == {"Jane Doe": (CE_T, []), "John Roe": ((None, "surgeon", "Kestrel General Hospital", "other"), [])}
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe moved up from chief operating officer to interim chief executive of {T} in May.",
+    "Jane Doe has been promoted from chief operating officer to chief executive of {T}.",
+    "Jane Doe, who rose from chief operating officer to the post of chief executive at {T}, said she was proud.",
+])
+def test_a_promotion_from_one_title_to_another_keeps_both_at_the_trust(text):
+    jane = posts(text)["Jane Doe"]
+    assert jane[0][1:] == ("chief executive", T, "executive")
+    assert jane[1] == [("former", "chief operating officer", T, "executive")]
+
+
+def test_a_title_that_ends_the_clause_stays_the_names():
+    assert main_post("{T} was rated good. Jane Doe was appointed chief executive; she starts in May.") == CE_T
