@@ -25,7 +25,8 @@ _CUE = re.compile(r"""(?ix)\b(?:
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
       |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
-      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin)|starts|begins
+      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in)
+      |starts|begins|steps\s+in|stepping\s+in|stepped\s+in
       |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing

@@ -357,3 +357,12 @@ def test_a_promotion_from_one_title_to_another_keeps_both_at_the_trust(text):
 
 def test_a_title_that_ends_the_clause_stays_the_names():
     assert main_post("{T} was rated good. Jane Doe was appointed chief executive; she starts in May.") == CE_T
+
+
+@pytest.mark.parametrize("text", [
+    "{T} said its chief operating officer, Jane Doe, would act as interim chief executive.",
+    "{T} said its chief operating officer, Jane Doe, will serve as interim chief executive.",
+    "Chief operating officer Jane Doe steps in as interim chief executive of {T}.",
+])
+def test_standing_in_is_the_new_post(text):
+    assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [])
