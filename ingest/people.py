@@ -113,13 +113,14 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
         roles = _roles(doc, sentence, ss) if ROLE_HINT.search(sentence) else []
         found = _sentence_mentions(doc, ss, se, roles)
         opening = _PRONOUN_OPENING.match(sentence)
-        if opening and mentions and (not found or found[0].start > ss + opening.end()):
+        subject = _last_named(mentions, opening.group()) if opening else None
+        if subject is not None and (not found or found[0].start > ss + opening.end()):
             intro = cue_in(opening.group())
             seed = Stated(ss, None, None, None, False, intro) if intro else None  # "Before that, she ..."
-            mentions[-1].posts += _posts_after(doc, roles, ss + opening.end(), found[0].start if found else se, seed)
+            subject.posts += _posts_after(doc, roles, ss + opening.end(), found[0].start if found else se, seed)
             if found and (cues := succession(doc.text, ss + opening.end(), found[0].start)) and not found[0].posts:
                 # "She replaces John Roe": the successor's post is the one he leaves
-                given = [p for p in _mention_posts(mentions[-1]) if p.cue == cues[0]]
+                given = [p for p in _mention_posts(subject) if p.cue == cues[0]]
                 found[0].posts, found[0].strong = handed_on(given, cues[1], found[0].start), bool(given)
         mentions.extend(found)
     clusters = _cluster(mentions)
@@ -132,6 +133,19 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
         people.append(person)
         placed.extend((m.start, m.end, person.key) for m in c.mentions)
     return people, sorted(placed)
+
+
+_HONORIFIC_OF = {"he": {"mrs", "ms", "miss", "dame", "lady", "baroness"}, "she": {"mr", "sir", "lord", "baron"}}
+
+
+def _last_named(mentions: list[_Mention], opening: str) -> _Mention | None:
+    """The person a "she"/"he" opening a sentence is about: the last one named, passing over one whose title
+    says otherwise ("Mr Roe"), within the last three mentions."""
+    pronoun = opening.split()[-1].lower()
+    for m in reversed(mentions[-3:]):
+        if not (m.honorific and set(m.honorific.lower().split()) & _HONORIFIC_OF[pronoun]):
+            return m
+    return None
 
 
 def _sentence_mentions(doc, ss: int, se: int, roles: list[_Role]) -> list[_Mention]:

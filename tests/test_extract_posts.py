@@ -366,3 +366,11 @@ def test_a_title_that_ends_the_clause_stays_the_names():
 ])
 def test_standing_in_is_the_new_post(text):
     assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [])
+
+
+def test_a_pronoun_passes_over_a_name_whose_title_says_otherwise():
+    text = ("Jane Doe has been appointed chief executive of {T}, the chair Mr John Roe said. She was previously chief "
+            "executive of {U}.")
+    found = posts(text)
+    assert found["Jane Doe"] == (CE_T, [("former", "chief executive", U, "executive")])
+    assert found["John Roe"] == ((None, "chair", T, "executive"), [])
