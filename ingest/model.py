@@ -47,6 +47,18 @@ class Organisation:
 
 
 @dataclass
+class StatedPost:
+    """A post the text gives a person besides the one of the article's main event."""
+
+    role: str | None  # lower case, as worded
+    organisation_key: str | None
+    kind: str  # "executive" | "inspector" | "other"
+    status: str  # "former" | "incoming" | "other"
+    qualifier: str | None = None
+    evidence: Evidence | None = None  # the sentence that states it
+
+
+@dataclass
 class Person:
     key: str
     name: str  # without honorific
@@ -59,6 +71,7 @@ class Person:
     start_date: str | None = None  # explicit dates from the text
     end_date: str | None = None
     evidence: Evidence | None = None
+    other_posts: list[StatedPost] = field(default_factory=list)  # role/organisation above: the main post
 
 
 @dataclass

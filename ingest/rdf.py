@@ -17,6 +17,7 @@ from .dates import date_literal
 from .iris import (CQC_PROVIDER, NHSKG as _NHSKG, article_iri, fact_iri, hospital_iri, person_iri,
                    regulator_iri, trust_iri, valid_ods)
 from .model import Evidence, Facts, Organisation
+from .roles import board_post
 from .text import clean_literal
 from .trust_history import history
 from .vocab import label_key, scheme
@@ -183,7 +184,6 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
         if o.kind == "hospital" and o.trust_key in iri_of:
             g.add((iri_of[o.trust_key], ORG.hasSite, iri_of[o.key]))
 
-    kinds = scheme("post-kind")
     for p in facts.people:
         e = person_iri(p.name, iri_of.get(p.organisation_key))
         iri_of[p.key] = e
@@ -193,18 +193,14 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
             once(e, SCHEMA.honorificPrefix, text(p.honorific))
         mention(e, p.name, p.aliases, p.evidence)
         if p.role or p.organisation_key:
-            post = fact("post", NHSKG.Post, p.evidence)
-            g.add((post, ORG.member, e))
-            g.add((post, NHSKG.postKind, kinds.iri(p.kind) or kinds.iri("other")))
-            if p.role:
-                g.add((post, NHSKG.roleTitle, text(p.role)))
-            if p.organisation_key in iri_of:
-                g.add((post, ORG.organization, iri_of[p.organisation_key]))
-            if p.qualifier:
-                g.add((post, NHSKG.postQualifier, text(p.qualifier)))
+            post = _post(g, fact("post", NHSKG.Post, p.evidence), e, p.role, p.organisation_key, p.kind, p.qualifier,
+                         "current", iri_of)
             for prop, value in ((SCHEMA.startDate, p.start_date), (SCHEMA.endDate, p.end_date)):
                 if value and (d := date_literal(value)) is not None:
                     g.add((post, prop, d))
+        for o in p.other_posts:
+            _post(g, fact("post", NHSKG.Post, o.evidence or p.evidence), e, o.role, o.organisation_key, o.kind, o.qualifier,
+                  o.status, iri_of)
 
     levels, services, questions = scheme("rating-level"), scheme("core-service"), scheme("key-question")
     for r in facts.ratings:
@@ -261,3 +257,22 @@ def to_triples(facts: Facts) -> tuple[URIRef, Triples]:
         g.add((node, PROV.wasAttributedTo, iri_of[q.person_key]))
         g.add((node, SCHEMA.text, text(q.text)))
     return art, g
+
+
+def _post(g: Graph, post: URIRef, person: URIRef, role: str | None, organisation: str | None, kind: str,
+          qualifier: str | None, status: str, iri_of: dict) -> URIRef:
+    """One post of a person: its title as worded and the board post it names, its organisation, its kind and
+    how the article holds it (current: the article's main event; former, incoming or other)."""
+    g.add((post, ORG.member, person))
+    kinds = scheme("post-kind")
+    g.add((post, NHSKG.postKind, kinds.iri(kind) or kinds.iri("other")))
+    g.add((post, NHSKG.postStatus, text(status)))
+    if role:
+        g.add((post, NHSKG.roleTitle, text(role)))
+        if (board := board_post(role)) is not None:
+            g.add((post, NHSKG.boardPost, scheme("board-post").iri(board)))
+    if organisation in iri_of:
+        g.add((post, ORG.organization, iri_of[organisation]))
+    if qualifier:
+        g.add((post, NHSKG.postQualifier, text(qualifier)))
+    return post

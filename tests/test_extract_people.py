@@ -100,12 +100,12 @@ def test_a_full_name_without_a_cue_counts_once_a_later_mention_says_it_is_a_pers
     }
 
 
-def test_page_noise_and_sentence_openers_are_not_people():
+def test_page_noise_and_sentence_openers_are_not_people_but_a_byline_is():
     text = ("Hospital Bosses Welcome Report From Watchdog\n"
             "By Jo Bloggs\nBBC News\nImage copyright Getty Images\nImage caption Staff at the hospital\n"
             f"Related Topics\nPut simply, {TRUST} must improve. Both Monday and Tuesday were busy. "
             "Though Overall Feedback was good, Baker said nothing.")
-    assert people(text) == {}
+    assert people(text) == {"Jo Bloggs": (None, None, None, "other", None)}  # a byline: a person of kind other
 
 
 def test_role_words_and_titles_before_the_name_stay_out_of_it():
@@ -156,3 +156,27 @@ def test_places_after_for_in_from_are_not_people_and_titles_stop_at_an_organisat
         "Tom Ray": (None, "patient", None, "other", None),
         "Jo Fry": (None, "medical director", "Kettering General Hospital NHS Foundation Trust", "executive", None),
     }
+
+
+def test_a_title_with_two_ofs_and_a_body_outside_the_article():
+    text = (f"{TRUST} was rated good. Professor Jane Doe, director of delivery of development at the National "
+            "Health Development Authority, said it was excellent news.")
+    assert people(text) == {"Jane Doe": ("Professor", "director of delivery of development", None, "other", None)}
+
+
+def test_a_reporter_named_for_a_report_is_a_person():
+    assert people(f"Watch Jane Doe's report on {TRUST}.") == {"Jane Doe": (None, None, None, "other", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe, health correspondent, reports on the findings.", (None, "correspondent", None, "other", None)),
+    (f"Jane Doe, a governor at {TRUST}, welcomed the report.", (None, "governor", TRUST, "other", None)),
+    ("Jane Doe, founder of a patients' group, welcomed the report.", (None, "founder", None, "other", None)),
+    (f"Jane Doe, a volunteer at {TRUST}, welcomed the report.", (None, "volunteer", TRUST, "other", None)),
+    ("Jane Doe, editor of the local paper, welcomed the report.", (None, "editor", None, "other", None)),
+    (f"Jane Doe, a manager at {TRUST}, welcomed the report.", (None, "manager", TRUST, "other", None)),
+    ("Jane Doe, a carer, welcomed the report.", (None, "carer", None, "other", None)),
+    ("Jane Doe, health reporter, welcomed the report.", (None, "reporter", None, "other", None)),
+])
+def test_titles_that_are_no_board_post_make_people_of_kind_other(text, expected):
+    assert people(text) == {"Jane Doe": expected}

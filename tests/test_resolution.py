@@ -232,3 +232,22 @@ def test_trusts_get_name_keys_in_lower_case_and_nothing_else_does(store):
     assert {k for _, k in keys} >= {"alderley vale nhs trust", "brookmere hospitals nhs foundation trust"}
     assert all(k == k.lower() for _, k in keys)
     assert all("/trust/" in t for t, _ in keys)  # no person, hospital or regulator
+
+
+def test_a_stated_former_post_joins_undated_articles_and_says_why(tmp_path):
+    """Rule 4 needs dates; a career the text states does not: the former post is at the other article's trust."""
+    from nhskg.ingest.model import StatedPost
+
+    store = build_store(tmp_path / "s", [
+        article("b.txt", None, [A(), B()], [person("m", "Sara Lind", "chief executive", "b", other_posts=[
+            StatedPost("chief executive", "a", "executive", "former")])]),
+        article("a.txt", None, [A()], [person("m", "Sara Lind", "chief executive", "a")]),
+        article("c.txt", None, [org("c", "Corrow Vale NHS Trust")], [person("m", "Sara Lind", "chief executive", "c")]),
+    ])
+    res = resolution.resolve(store)
+    assert len(people_named(res, "sara-lind")) == 2  # the Corrow Vale namesake has nothing linking her
+    (why,) = [d.reason for d in res.decisions if "sara-lind" in d.a]
+    assert why == "same name, same organisation (a post one article states besides its main one)"
+    (lind,) = {c for c in people_named(res, "sara-lind") if len(careers(store, res)[c]) == 2}
+    assert [(res.labels[t.organisation], t.first_seen, t.former_by) for t in careers(store, res)[lind]] == [
+        ("Alderley Vale NHS Trust", None, None), ("Brookmere Hospitals NHS Foundation Trust", None, None)]

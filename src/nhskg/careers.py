@@ -1,8 +1,10 @@
 """Careers: each person's posts across articles, one per organisation and role, dated.
 
-A post at a hospital counts as one at the trust running it, when that is known. A post is dated by the articles that report it (first seen, last seen: the articles' dates) and by
-any start or end date the text gives. Nodes are the canonical ones of `nhskg.resolution`, so a
-person reported at two trusts has one career with two posts.
+A post at a hospital counts as one at the trust running it, when that is known. A post is dated by the
+articles that report it as held (first seen, last seen: the articles' dates), by any start or end date
+the text gives, and, when an article states it as a former one ("previously chief executive of X"),
+as held before that article's date; one stated as to come ("will join X") as held from it. Nodes are
+the canonical ones of `nhskg.resolution`, so a person reported at two trusts has one career with two posts.
 """
 from __future__ import annotations
 
@@ -25,10 +27,17 @@ class Tenure:
     start: str | None = None  # explicit dates from the text
     end: str | None = None
     articles: set[str] = field(default_factory=set)  # article IRIs
+    former_by: str | None = None  # earliest date of an article stating the post as a former one
+    incoming_from: str | None = None  # earliest date of an article stating the post as one to come
 
     @property
-    def sort_key(self) -> str:
-        return self.start or self.first_seen or "9999"
+    def sort_key(self) -> tuple[str, int]:
+        """Date order: a post held before a date comes before one reported held on that date, and one to come after."""
+        if self.start or self.first_seen:
+            return self.start or self.first_seen, 1
+        if self.former_by:
+            return self.former_by, 0
+        return self.incoming_from or "9999", 2
 
     def when(self) -> str:
         """The post's dates in words: explicit ones first, then when articles reported it."""
@@ -38,6 +47,10 @@ class Tenure:
         if self.first_seen:
             seen = self.first_seen if self.first_seen == self.last_seen else f"{self.first_seen} to {self.last_seen}"
             parts.append(f"reported {seen}")
+        if self.former_by:
+            parts.append(f"former by {self.former_by}")
+        if self.incoming_from and not self.first_seen:
+            parts.append(f"to come, reported {self.incoming_from}")
         return "; ".join(parts) or "undated"
 
 
@@ -59,13 +72,18 @@ def careers(store, res: Resolution) -> dict[str, list[Tenure]]:
             t.qualifiers.add(p.qualifier)
         t.articles.add(p.article)
         if d := issued.get(p.article):
-            t.first_seen = min(filter(None, (t.first_seen, d)))
-            t.last_seen = max(filter(None, (t.last_seen, d)))
+            if p.status == "former":
+                t.former_by = min(filter(None, (t.former_by, d)))
+            elif p.status == "incoming":
+                t.incoming_from = min(filter(None, (t.incoming_from, d)))
+            else:
+                t.first_seen = min(filter(None, (t.first_seen, d)))
+                t.last_seen = max(filter(None, (t.last_seen, d)))
         t.start = min(filter(None, (t.start, p.start)), default=None)
         t.end = max(filter(None, (t.end, p.end)), default=None)
     out: dict[str, list[Tenure]] = defaultdict(list)
     for t in tenures.values():
         out[t.person].append(t)
     for posts in out.values():
-        posts.sort(key=lambda t: (t.sort_key, t.organisation or ""))
+        posts.sort(key=lambda t: (*t.sort_key, t.organisation or ""))
     return dict(out)

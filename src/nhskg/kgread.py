@@ -65,6 +65,11 @@ class PostRec:
     qualifier: str | None
     start: str | None
     end: str | None
+    status: str = "current"  # how the article holds it: "current", "former", "incoming" or "other"
+
+    @property
+    def current(self) -> bool:
+        return self.status == "current"
 
 
 @dataclass(frozen=True)
@@ -190,11 +195,12 @@ def _names(store) -> dict[str, set[str]]:
 
 def posts(store) -> list[PostRec]:
     return [PostRec(r["g"], r["e"], r["o"], (r["k"] or POST_KIND + "other").removeprefix(POST_KIND),
-                    r["role"], r["q"], r["start"], r["end"])
-            for r in rows(store, """SELECT ?g ?e ?o ?k ?role ?q ?start ?end WHERE { GRAPH ?g { ?g a nhskg:Article .
+                    r["role"], r["q"], r["start"], r["end"], r["status"] or "current")
+            for r in rows(store, """SELECT ?g ?e ?o ?k ?role ?q ?start ?end ?status WHERE { GRAPH ?g { ?g a nhskg:Article .
                 ?p a nhskg:Post ; org:member ?e . OPTIONAL { ?p org:organization ?o } OPTIONAL { ?p nhskg:postKind ?k }
                 OPTIONAL { ?p nhskg:roleTitle ?role } OPTIONAL { ?p nhskg:postQualifier ?q }
-                OPTIONAL { ?p schema:startDate ?start } OPTIONAL { ?p schema:endDate ?end } } }""")]
+                OPTIONAL { ?p schema:startDate ?start } OPTIONAL { ?p schema:endDate ?end }
+                OPTIONAL { ?p nhskg:postStatus ?status } } }""")]
 
 
 def sites(store) -> list[Site]:

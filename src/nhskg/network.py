@@ -64,7 +64,8 @@ def build(store, res: Resolution) -> Network:
         node(res.of(iri), PERSON_KINDS[person_kind.get(res.of(iri), 2)], p.labels, p.articles)
     for p in posts:
         if p.organisation:
-            link(res.of(p.person), "holds a post at", res.of(p.organisation), p.article, p.role)
+            detail = p.role if p.current else f"{p.role or 'post'} ({p.status})"
+            link(res.of(p.person), "holds a post at", res.of(p.organisation), p.article, detail)
     for s in read.sites:
         link(res.of(s.trust), "runs", res.of(s.hospital), s.article)
     regulator = next((n for n, k in g.nodes(data="kind") if k == "regulator"), CQC)

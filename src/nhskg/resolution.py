@@ -23,7 +23,9 @@ Organisations (trusts first, then hospitals, whose context is the trusts that ru
      same context as 2;
   4. a hospital named without trust or town joins the one hospital of that name, if only one
      ("Queen's Hospital" in Romford and in Burton stay two, and a bare "Queen's Hospital" joins neither).
-People (the organisation of a post at a hospital counts as the trust that runs it):
+People (the organisation of a post at a hospital counts as the trust that runs it; every post an article
+states counts, former, incoming or other as well as current, so a person named in a stated career,
+"previously chief executive of X", is the X executive of that name):
   1. same first name and surname, same organisation;
   2. same organisation, same surname, first names compatible (an initial, or Steve/Steven);
   3. same organisation, same first name, surnames one slip apart as for organisations (McKay/MacKay;
@@ -31,7 +33,8 @@ People (the organisation of a post at a hospital counts as the trust that runs i
   Rules 2 and 3, and organisation rule 3, never merge two nodes one article names side by side.
   4. a career: same first name and surname, same role (qualifiers such as interim or deputy
      ignored) and every post at one organisation dated apart from every post at the other, by
-     the articles' dates or dates in the text;
+     the articles' dates or dates in the text (current posts only: an article's date says nothing
+     of when a former post was held);
   5. a person with no organisation joins the one person of that exact name, if only one.
 Limits: two namesakes with the same role at two trusts in successive years merge (rule 4); a career
 in undated articles does not show (rule 4 needs dates); nicknames beyond prefixes (Ted/Edward) and
@@ -312,12 +315,15 @@ def _resolve_people(people: dict[str, kgread.PersonNode], posts: list[kgread.Pos
                     r: _Resolver) -> _Clusters:
     names = {i: parse_name(max(p.pref or p.labels or {""}, key=len)) for i, p in people.items()}
     orgs_of: dict[str, set[str]] = defaultdict(set)
+    stated: dict[str, set[str]] = defaultdict(set)  # organisations of the posts an article states besides its main one
     posts_of: dict[str, list[kgread.PostRec]] = defaultdict(list)
     for p in posts:
         if p.person in people:
             posts_of[p.person].append(p)
             if p.organisation:
                 orgs_of[p.person].add(org_of(p.organisation))
+                if not p.current:
+                    stated[p.person].add(org_of(p.organisation))
     uf = _Clusters({i: {"articles": p.articles} for i, p in people.items()})
 
     at_org: dict[str, list[str]] = defaultdict(list)
@@ -330,7 +336,8 @@ def _resolve_people(people: dict[str, kgread.PersonNode], posts: list[kgread.Pos
             a, b = full[x], full[y]
             na, nb = names[a], names[b]
             if na.full == nb.full:
-                r.merge(uf, a, b, "same name, same organisation")
+                career = " (a post one article states besides its main one)" if o in stated[a] | stated[b] else ""
+                r.merge(uf, a, b, "same name, same organisation" + career)
             elif na.surname == nb.surname and _first_names_compatible(na.first, nb.first):
                 r.merge(uf, a, b, f"same surname, first names {na.first_raw}/{nb.first_raw} compatible, "
                                   "same organisation", fuzzy=True)
@@ -372,7 +379,7 @@ def _careers(uf, people, names, posts_of, org_of, articles, r: _Resolver) -> Non
         spans, roles, dated = defaultdict(list), set(), True
         for i in members[root]:
             for p in posts_of[i]:
-                if p.organisation and p.kind in ("executive", "inspector"):
+                if p.organisation and p.kind in ("executive", "inspector") and p.current:
                     s = _post_span(p, articles[p.article].issued if p.article in articles else None)
                     dated &= s is not None
                     spans[org_of(p.organisation)].append(s)

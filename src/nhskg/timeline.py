@@ -85,6 +85,8 @@ def timeline(store, net: Network, res: Resolution, trust: str, with_predecessors
                 role = " ".join([*sorted(t.qualifiers), t.role or "post"])
                 date, dated_by = (t.start, "text") if t.start else (t.first_seen, "article" if t.first_seen else "")
                 until = f" (until {t.end})" if t.end else ""
+                if not date and t.former_by:  # known only as a former post: shown when first reported as such
+                    date, dated_by, until = t.former_by, "article", " (former)"
                 entries.append(Entry(date, dated_by, "leader", g.nodes[t.organisation]["label"],
                                      f"{role}: {g.nodes[person]['label']}{until}", _sources(net, t.articles)))
     return sorted(entries, key=Entry.sort_key)
