@@ -33,7 +33,10 @@ def stated_towns(text: str, entities: dict[str, Entity], mentions: list) -> None
 
 
 _RUNS = re.compile(r"\b(?:runs|ran|running|operates|operated|operating|manages|managing|(?:is|was)\s+responsible\s+for)\b")
-_RUN_BY = re.compile(r"\b(?:(?:run|operated|managed)\s+by|part\s+of)\b")
+_RUN_BY = re.compile(r"\b(?:run|operated|managed)\s+by\b")
+# "A, part of TRUST", "A, which is part of TRUST", "A is now part of TRUST": what the hospital is, said right
+# after its name; "inspected A as part of a probe into TRUST" says nothing of who runs A.
+_PART_OF = re.compile(r",?\s+(?:(?:which|that)\s+)?(?:(?:is|was|now)\s+)*part\s+of\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?[ \t]+$")  # "TRUST's A", "the Trusts' A"
 
 
@@ -50,6 +53,8 @@ def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions
         for (_s, e, k), (s, _e, h) in zip(here, here[1:]):
             if kind[k] == "trust" and kind[h] == "hospital" and _POSSESSIVE.match(text, e, s):
                 entities[h].org.trust_key = k
+            elif kind[k] == "hospital" and kind[h] == "trust" and _PART_OF.fullmatch(text, e, s):
+                entities[k].org.trust_key = h
         for m in _RUNS.finditer(sentence):
             at = ss + m.start()
             trust = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "trust"), None)

@@ -270,3 +270,16 @@ def test_a_site_named_before_its_kind_in_lower_case_is_named_without_it():
 def test_a_town_or_an_indefinite_before_a_kind_of_site_names_no_site():
     text = f"{TRUST} said the Kettering secure unit and a Northshire mental health hospital were full."
     assert sites(text) == {}
+
+
+# --- the operator the text states: "A, part of TRUST" said of the hospital, not "as part of" anywhere ---
+
+def test_inspecting_a_site_as_part_of_a_probe_into_another_trust_keeps_its_stated_operator():
+    text = (f"{TRUST} runs Alder Park Hospital. The CQC inspected Alder Park Hospital as part of a wider "
+            f"probe into {OTHER}.")
+    assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
+
+
+def test_a_hospital_which_is_part_of_a_trust_is_that_trusts():
+    text = f"{OTHER} was inspected. Alder Park Hospital, which is part of {TRUST}, was rated good."
+    assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
