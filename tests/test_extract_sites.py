@@ -283,3 +283,26 @@ def test_inspecting_a_site_as_part_of_a_probe_into_another_trust_keeps_its_state
 def test_a_hospital_which_is_part_of_a_trust_is_that_trusts():
     text = f"{OTHER} was inspected. Alder Park Hospital, which is part of {TRUST}, was rated good."
     assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
+
+
+# --- a care site's form with words of care next to the name, not anywhere in the sentence ---
+
+def test_a_police_unit_investigating_deaths_of_patients_is_not_a_care_site():
+    text = (f"Detectives from the Major Crime Unit are investigating the deaths of three patients at "
+            f"Alder Park Hospital, run by {TRUST}.")
+    assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
+
+
+def test_an_office_where_officials_meet_about_patients_is_not_a_care_site():
+    text = f"{TRUST} bosses met officials at Ashgrove House in Leeds to discuss patients."
+    assert sites(text) == {}
+
+
+def test_a_review_team_named_unit_is_not_a_care_site():
+    assert sites(f"The Cold Case Unit reviewed the deaths of patients at {TRUST}.") == {}
+
+
+def test_a_word_of_care_far_from_a_house_in_a_long_sentence_does_not_make_it_a_care_site():
+    text = (f"{TRUST} leaders, who spoke at Ashgrove House on Monday morning after a long talk with the board "
+            "about money, later said that patients had waited.")
+    assert sites(text) == {}
