@@ -233,6 +233,20 @@ def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]
                 yield start, start + len(name), f"{name} Hospital"
 
 
+# Short site words news uses for a named hospital, with the full names they stand for: the second ones only
+# after a place's name ("Townsville DGH" for "Townsville General Hospital").
+_SHORT_FOR = {"General": (("General Hospital",), ()),
+              "DGH": (("District General Hospital",), ("General Hospital", "Hospital"))}
+
+
+def _short_site_known(name: str, word: str) -> bool:
+    """Whether "X General" / "X DGH" is a site of the gazetteer written short: the words alone name none."""
+    full, at_place = _SHORT_FOR[word]
+    gaz = gazetteer()
+    return any(gaz.sites_named(f"{name} {f}") for f in full) or \
+        (town_key(name) in towns() and any(gaz.sites_named(f"{name} {f}") for f in at_place))
+
+
 def hospital_candidates(text: str, taken: list[tuple[int, int]]):
     for m in HOSPITAL_RE.finditer(text):
         free = free_run(text, m, taken)
@@ -243,8 +257,8 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
         if re.match(r",?\s+(?:NHS|Foundation|[Tt]rust\b|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
             continue  # part of a trust's name the trust pattern did not take ("the X DGH trust")
         name = _clean_run(run, m.group(2))
-        if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
-            continue  # "Northern General" is a hospital; "Attorney General" is not
+        if not name or (m.group(2) in _SHORT_FOR and not _short_site_known(name, m.group(2))):
+            continue  # "Northern General", "Eastbourne DGH" are hospitals; "Attorney General", "Rural DGH" are not
         if m.group(2).islower() and not gazetteer().sites_named(f"{name} {m.group(2)}"):
             continue  # "the Wycombe hospital" is a site; "an Essex hospital" is not
         name = f"{name} {m.group(2)}"

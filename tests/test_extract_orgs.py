@@ -288,3 +288,14 @@ def test_a_known_site_written_with_a_lower_case_hospital_is_that_site_and_a_coun
             "unlike a Northshire hospital.")
     assert orgs(text)["Alexandra hospital"] == ("hospital", [], "RWP01", "Worcestershire Acute Hospitals NHS Trust")
     assert [v[0] for v in orgs(text).values()] == ["trust", "hospital"]
+
+
+def test_dgh_after_a_word_that_is_no_sites_name_is_no_hospital():
+    # "X DGH" is "X District General Hospital" written short; "Rural DGH" names no site
+    assert orgs(f"{TRUST} said Rural DGH units like Northshire face pressure.") == {
+        TRUST: ("trust", [], None, None)}
+
+
+def test_dgh_after_the_place_of_a_district_general_hospital_is_that_site():
+    text = "East Sussex Healthcare NHS Trust said Eastbourne DGH was rated good."
+    assert orgs(text)["Eastbourne DGH"] == ("hospital", [], "RXC02", "East Sussex Healthcare NHS Trust")
