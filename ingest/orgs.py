@@ -64,20 +64,23 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     mentions: list[tuple[int, int, str]] = []
 
     headline = title_case_lines(text)
-    trust_spans = []
+    named_spans = []
     for s, e, name in trust_candidates(text):
         if not overlaps(s, e, headline):
             mentions.append((s, e, entities.named("trust", name, gaz.trust_code(name)).org.key))
-            trust_spans.append((s, e))
+            named_spans.append((s, e))
 
-    for s, e, name, code in list(bare_trust_candidates(text, trust_spans + headline)):
-        mentions.append((s, e, entities.named("trust", name, code).org.key))
-        trust_spans.append((s, e))
+    for s, e, name, code, site in list(bare_trust_candidates(text, named_spans + headline)):
+        ent = entities.named("hospital" if site else "trust", name, None if site else code)
+        if site:
+            ent.org.ods_code = site.code
+        mentions.append((s, e, ent.org.key))
+        named_spans.append((s, e))  # no other pattern is to take these words
 
-    compound = list(compound_sites(text, trust_spans + headline))
+    compound = list(compound_sites(text, named_spans + headline))
     for s, e, name in compound:
         mentions.append((s, e, entities.get_or_add("hospital", name).org.key))  # the site is chosen with the others
-    taken = trust_spans + headline + [(s, e) for s, e, _ in compound]
+    taken = named_spans + headline + [(s, e) for s, e, _ in compound]
     lists = list(HOSPITAL_LIST_RE.finditer(text)) if "ospitals" in text else []
     listed = list(hospital_list_candidates(lists, taken))
     taken += [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
