@@ -163,9 +163,9 @@ _SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memor
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’']*\s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
-# "services in Northshire and the Isles of X": a place of a list of places, not the site named after it
-_IN_PLACES = re.compile(r"\b(?:in|across|throughout|around|covering|serving)[ \t]+(?:the[ \t]+)?"
-                        r"(?:[A-Z][\w’'-]+[ \t,]+)+(?:and|or)[ \t]+(?:the[ \t]+)?$")
+# Names of areas ("Isle of X", "Vale of Y", "Forest of Z"): a site called after one is named "X Hospital",
+# and the area alone is the area.
+_AREA = re.compile(r"(?:Isles?|Islands?|Vale|Valley|Forest)\s+of\s+\S", re.IGNORECASE)
 
 
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
@@ -180,15 +180,15 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
             form = short.lower().replace("’", "'")
             possessive = bool(re.fullmatch(r"\w{4,}'s", form))
-            if form in seen or core_key(site.name) in named or town_key(short) in towns() or not (
+            place = (town_key(short) in towns() or _AREA.match(short)) and not gaz.sites_named(short)
+            if form in seen or core_key(site.name) in named or place or not (
                     possessive or (short != site.name and len(short.split()) > 1)):
-                continue  # a site named in full has its short forms resolved with it; a town is a town
+                continue  # a site named in full has its short forms resolved with it; a place is a place
             seen.add(form)
             for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one
                 if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
-                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken) \
-                        and not _IN_PLACES.search(text, max(0, s - 80), s):
+                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken):
                     taken.append((s, e))
                     yield s, e, text[s:e], site
 

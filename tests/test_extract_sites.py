@@ -247,8 +247,20 @@ def test_people_whose_surname_is_a_site_word_are_not_care_sites():
     assert sites(text) == {"Fernbeck House": (None, TRUST)}
 
 
-def test_a_site_short_form_that_ends_a_list_of_places_is_a_place():
-    text = ("Frimley Health NHS Foundation Trust serves patients across Surrey, Berkshire and Frimley Park. "
+def test_a_site_short_form_after_another_in_an_in_a_and_b_list_is_a_site():
+    text = "Barts Health NHS Trust found staff shortages in Whipps Cross and Royal London."
+    assert sites(text) == {"Whipps Cross": ("R1HKH", "Barts Health NHS Trust"),
+                           "Royal London": ("R1H12", "Barts Health NHS Trust")}
+
+
+def test_an_area_a_site_is_named_after_is_the_area_not_the_site():
+    # the trust runs "Forest of Dean Community Hospital"; the Forest of Dean alone is the area
+    text = "Patients across the Forest of Dean waited longer, Gloucestershire Hospitals NHS Foundation Trust said."
+    assert sites(text) == {}
+
+
+def test_a_site_short_form_found_after_a_place_list_keeps_its_own_mention():
+    text = ("Frimley Health NHS Foundation Trust serves patients across Surrey and Berkshire. "
             "Staff at Frimley Park were proud.")
     doc = analyse(Article(source="test", text=text))
     site = next(o for o in doc.organisations if o.kind == "hospital")
