@@ -21,6 +21,16 @@ _TOKEN = r"(?:[A-Z](?![\w’'\-]*\d)[\w’'\-]*|\d+[a-z][\w’'\-]*|&)"
 # from a caption or a byline into the next paragraph).
 _WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _JOIN = rf"(?:,?{_WS}(?:(?:of|and|&|the|upon|on|for){_WS})*)"
+# A caption or a byline is a line of its own: "Picture: X", "Credit: Y", or a short line that no punctuation
+# closes ("By Jane Roe"). A name crosses the break of a hard-wrapped line, not the break after such a line.
+_CAPTION_LINE = re.compile(r"^[ \t]*(?:(?:Pictures?|Photos?|Photograph|Images?|Credit|Source)[ \t]*:[^\n]*|"
+                           r"[^\n]{0,29}\w)[ \t]*\n", re.MULTILINE)
+
+
+def caption_breaks(text: str) -> str:
+    """The text to find names in: the break after each caption or byline line made one `_WS` does not cross.
+    Same length, so that offsets hold."""
+    return _CAPTION_LINE.sub(lambda m: m.group()[:-1] + "\r", text)
 _RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 # A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
 _SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z](?![\w’'\-]*\d)[\w’'\-]*)"

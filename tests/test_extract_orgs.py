@@ -315,3 +315,13 @@ def test_a_two_place_site_name_in_a_list_of_trusts_is_the_trust():
     text = f"Trusts fined include {TRUST} and Luton and Dunstable University Hospital."
     assert {n: v[0] for n, v in orgs(text).items()} == {TRUST: "trust",
                                                        "Luton and Dunstable University Hospital": "trust"}
+
+
+def test_a_caption_line_does_not_run_into_the_name_on_the_next_line():
+    text = "Staff were praised.\nPicture: Google\nNorthmoor Valley NHS Trust was rated good by inspectors in May."
+    assert orgs(text) == {"Northmoor Valley NHS Trust": ("trust", [], None, None)}
+
+
+def test_a_short_byline_without_a_full_stop_does_not_run_into_the_next_line():
+    text = "Staff were praised.\nReporting Jane Roe\nNorthmoor Valley NHS Trust was rated good by inspectors."
+    assert orgs(text) == {"Northmoor Valley NHS Trust": ("trust", [], None, None)}
