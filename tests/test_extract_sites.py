@@ -318,3 +318,11 @@ def test_a_word_of_care_far_from_a_house_in_a_long_sentence_does_not_make_it_a_c
     text = (f"{TRUST} leaders, who spoke at Ashgrove House on Monday morning after a long talk with the board "
             "about money, later said that patients had waited.")
     assert sites(text) == {}
+
+
+def test_two_sites_of_the_gazetteer_a_middle_word_apart_stay_two():
+    # "Southend Hospital" and "Southend Private Hospital" are two sites, not one name without its middle word
+    text = ("Mid and South Essex NHS Foundation Trust said Southend Hospital was busy. "
+            "Southend Private Hospital was not.")
+    assert sites(text) == {"Southend Hospital": ("RAJ01", "Mid and South Essex NHS Foundation Trust"),
+                           "Southend Private Hospital": ("RAJ45", "Mid and South Essex NHS Foundation Trust")}
