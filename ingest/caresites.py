@@ -46,8 +46,8 @@ _SERVICE_WORDS = {
 # of care elsewhere in a long sentence says nothing of an office or a police unit named in it.
 _CARE_CUE = re.compile(r"\b(?:in-?patients?|patients?|wards?|beds?|-bed(?:ded)?|bedded|mental[ \t]+health|"
                        r"psychiatric|nursing|inspect(?:ed|ion|ions|ors?)|visited|rated|rating|unit|care[ \t]+home|"
-                       r"residents?|admitted|discharged|detained|treated|treatment|clinic|hospital|infirmary|"
-                       r"runs|ran|run[ \t]+by|operates|operated[ \t]+by|trust['’]s)\b", re.IGNORECASE)
+                       r"residents?|admitted|discharged|detained|treated|treatment|clinic|hospital|infirmary|cares|"
+                       r"caring|dementia|runs|ran|run[ \t]+by|operates|operated[ \t]+by|trust['’]s)\b", re.IGNORECASE)
 _NEAR = 6  # words either side of the name
 _WORD = re.compile(r"[\w’'-]+")
 # A unit of police, investigators or officials is a team, not a place of care: "the Major Crime Unit", "the

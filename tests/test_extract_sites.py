@@ -326,3 +326,8 @@ def test_two_sites_of_the_gazetteer_a_middle_word_apart_stay_two():
             "Southend Private Hospital was not.")
     assert sites(text) == {"Southend Hospital": ("RAJ01", "Mid and South Essex NHS Foundation Trust"),
                            "Southend Private Hospital": ("RAJ45", "Mid and South Essex NHS Foundation Trust")}
+
+
+def test_a_unit_that_cares_for_people_is_a_care_site_when_its_sentence_is_long():
+    text = f"The Fernbeck Unit, which cares for adults with dementia, was rated inadequate by {TRUST}."
+    assert sites(text) == {"Fernbeck Unit": (None, TRUST)}
