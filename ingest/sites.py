@@ -166,6 +166,7 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 # Names of areas ("Isle of X", "Vale of Y", "Forest of Z"): a site called after one is named "X Hospital",
 # and the area alone is the area.
 _AREA = re.compile(r"(?:Isles?|Islands?|Vale|Valley|Forest)\s+of\s+\S", re.IGNORECASE)
+_HOSPITAL_AFTER = re.compile(r"\s+hospital\b")
 
 
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
@@ -180,15 +181,17 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
             form = short.lower().replace("’", "'")
             possessive = bool(re.fullmatch(r"\w{4,}'s", form))
-            place = (town_key(short) in towns() or _AREA.match(short)) and not gaz.sites_named(short)
-            if form in seen or core_key(site.name) in named or place or not (
+            if form in seen or core_key(site.name) in named or not (
                     possessive or (short != site.name and len(short.split()) > 1)):
-                continue  # a site named in full has its short forms resolved with it; a place is a place
+                continue  # a site named in full has its short forms resolved with it
             seen.add(form)
+            # a place is a place, unless "hospital" follows it ("the Forest of X hospital")
+            place = (town_key(short) in towns() or _AREA.match(short)) and not gaz.sites_named(short)
             for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one
                 if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
-                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken):
+                        and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken) \
+                        and not (place and not _HOSPITAL_AFTER.match(text, e)):
                     taken.append((s, e))
                     yield s, e, text[s:e], site
 

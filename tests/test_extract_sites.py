@@ -259,6 +259,11 @@ def test_an_area_a_site_is_named_after_is_the_area_not_the_site():
     assert sites(text) == {}
 
 
+def test_an_area_a_site_is_named_after_with_hospital_after_it_is_the_site():
+    text = "Gloucestershire Hospitals NHS Foundation Trust said the Forest of Dean hospital was busy."
+    assert sites(text) == {"Forest of Dean": ("U4O3U", "Gloucestershire Hospitals NHS Foundation Trust")}
+
+
 def test_a_site_short_form_found_after_a_place_list_keeps_its_own_mention():
     text = ("Frimley Health NHS Foundation Trust serves patients across Surrey and Berkshire. "
             "Staff at Frimley Park were proud.")
