@@ -4,8 +4,8 @@
 Such words also name offices, shops, courts and departments ("Wellington House", the "Urgent Care Centre"),
 so a name counts as a care site only when it has a word of its own (not a kind of service), is not a
 part of a hospital ("the W Unit at X Hospital" is a ward) nor a person ("Dr Jane House", "Tom Lodge
-said"), and its sentence speaks of care: patients, wards, beds, an inspection, a rating. A name the
-gazetteer holds needs no such sentence. GUIDE: care sites are standalone places; a ward, a
+said") nor a team ("the Major Crime Unit"), and words of care stand next to it: patients, wards, beds, an
+inspection, a rating. A name the gazetteer holds needs no such words. GUIDE: care sites are standalone places; a ward, a
 headquarters or a team is not one.
 """
 from __future__ import annotations
@@ -41,9 +41,22 @@ _SERVICE_WORDS = {
     "leisure", "conference", "shopping", "business", "job", "visitor", "visitors", "training", "education",
     "research", "vaccination", "vaccine", "testing", "test", "new", "main", "central", "the", "and", "of",
 }
+# Words of care said of the name itself, within a few words of it ("patients at X House", "X Lodge, a 20-bed
+# unit", "inspected the X Centre", "at Y Hospital; the X Centre in Town", "TRUST runs the X Clinic"): a word
+# of care elsewhere in a long sentence says nothing of an office or a police unit named in it.
 _CARE_CUE = re.compile(r"\b(?:in-?patients?|patients?|wards?|beds?|-bed(?:ded)?|bedded|mental[ \t]+health|"
                        r"psychiatric|nursing|inspect(?:ed|ion|ions|ors?)|visited|rated|rating|unit|care[ \t]+home|"
-                       r"residents?|admitted|discharged|detained|treated|treatment|clinic)\b", re.IGNORECASE)
+                       r"residents?|admitted|discharged|detained|treated|treatment|clinic|hospital|infirmary|cares|"
+                       r"caring|dementia|runs|ran|run[ \t]+by|operates|operated[ \t]+by|trust['’]s)\b", re.IGNORECASE)
+_NEAR = 6  # words either side of the name
+_WORD = re.compile(r"[\w’'-]+")
+# A unit of police, investigators or officials is a team, not a place of care: "the Major Crime Unit", "the
+# Cold Case Unit", "detectives from the X Unit", "officials at X House".
+_TEAM_WORDS = re.compile(r"\b(?:police|policing|crime|crimes|fraud|investigations?|investigators?|case|cases|office|"
+                         r"intelligence|security|enforcement|detectives?|officers?|officials?|civil[ \t]+servants?)\b",
+                         re.IGNORECASE)
+_TEAM_BEFORE = re.compile(r"\b(?:police|detectives?|officers?|officials?|investigators?|civil[ \t]+servants?|"
+                          r"ministers?)[ \t]+(?:from|at|of|in|with)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 # "House" and "Lodge" are surnames too: "Dr Jane House", "said Tom Lodge", "Amy Lodge said".
 _PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cllr|said|says|by|nurse|"
                             r"executive|director|chair|chairman|chairwoman|manager|officer|inspector|secretary|"
@@ -89,12 +102,22 @@ def _formed_sites(text: str, sentences: list[tuple[int, int]], taken: list[tuple
             name, end = f"{name} for {' '.join(extra.group(1).split())}", extra.end()
         if _IN_HOSPITAL.match(text, end):
             continue  # a unit of a hospital, not a place of its own
+        start = run_start + text[run_start:m.end(1)].find(run.split()[0])
         i = bisect.bisect_right(starts, m.start()) - 1
         ss, se = sentences[i] if i >= 0 else (0, len(text))
-        sentence = text[ss:se]
-        if not gaz.sites_named(name) and (not _CARE_CUE.search(sentence) or _NOT_CARE.search(sentence)):
+        if not gaz.sites_named(name) and not _cared_for(text, start, end, ss, se):
             continue
-        start = run_start + text[run_start:m.end(1)].find(run.split()[0])
         if _PERSON_BEFORE.search(text, max(0, start - 20), start) or _PERSON_AFTER.match(text, end):
             continue
         yield start, end, name
+
+
+def _cared_for(text: str, start: int, end: int, ss: int, se: int) -> bool:
+    """A name of a care site's form is one when a word of care stands within a few words of it, in a sentence
+    that names no office, court or meeting, and neither it nor the words just before it make it a team."""
+    if _NOT_CARE.search(text, ss, se) or _TEAM_WORDS.search(text, start, end) or \
+            _TEAM_BEFORE.search(text, max(ss, start - 40), start):
+        return False
+    before = _WORD.findall(text, max(ss, start - 120), start)[-_NEAR:]
+    after = _WORD.findall(text, end, min(se, end + 120))[:_NEAR]
+    return bool(_CARE_CUE.search(" ".join(before)) or _CARE_CUE.search(" ".join(after)))

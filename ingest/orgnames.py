@@ -21,6 +21,16 @@ _TOKEN = r"(?:[A-Z](?![\w’'\-]*\d)[\w’'\-]*|\d+[a-z][\w’'\-]*|&)"
 # from a caption or a byline into the next paragraph).
 _WS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _JOIN = rf"(?:,?{_WS}(?:(?:of|and|&|the|upon|on|for){_WS})*)"
+# A caption or a byline is a line of its own: "Picture: X", "Credit: Y", or a short line that no punctuation
+# closes ("By Jane Roe"). A name crosses the break of a hard-wrapped line, not the break after such a line.
+_CAPTION_LINE = re.compile(r"^[ \t]*(?:(?:Pictures?|Photos?|Photograph|Images?|Credit|Source)[ \t]*:[^\n]*|"
+                           r"[^\n]{0,29}\w)[ \t]*\n", re.MULTILINE)
+
+
+def caption_breaks(text: str) -> str:
+    """The text to find names in: the break after each caption or byline line made one `_WS` does not cross.
+    Same length, so that offsets hold."""
+    return _CAPTION_LINE.sub(lambda m: m.group()[:-1] + "\r", text)
 _RUN = rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*"
 # A hospital's name holds no other site word and no list punctuation: "X Hospital and Y Hospital" is two.
 _SITE_TOKEN = r"(?:(?!(?:Hospitals?|Infirmary|Centre|Unit)\b)[A-Z](?![\w’'\-]*\d)[\w’'\-]*)"
@@ -176,21 +186,54 @@ BARE_TRUST_RE = _EndingAt(rf"(?<![\w’'])({_RUN})",
 def bare_trust_candidates(text: str, taken: list[tuple[int, int]]):
     """A run of capitalised words that, with "NHS Trust" or "NHS Foundation Trust", is exactly a trust's
     official name (any vintage) and ends in a word that names an organisation, not a place: "Solent" alone
-    is a place, "Y Health" a trust. Its longest such tail is the name. A name ending in "Hospital" is the
-    trust's only when it joins two places and no site has it (a merged trust's name)."""
+    is a place, "Y Health" a trust. Its longest such tail is the name: (start, end, name, code, site). A name
+    ending in "Hospital" is the trust's only when it joins two places and either no site is called so, even
+    without its generic words (a merged trust's name), or the text treats it as a trust ("X and Y Hospital
+    trust", a list of trusts); otherwise it is that site (`site` is given), which the hospital pattern cannot
+    take whole."""
     gaz = gazetteer()
+    found = list(taken)
     for m in BARE_TRUST_RE.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))  # the run may hold other names before this one
         for w in words[:-1]:
-            if w.group() in SMALL or overlaps(m.start(1) + w.start(), m.end(), taken):
+            start = m.start(1) + w.start()
+            if w.group() in SMALL or overlaps(start, m.end(), taken):
                 continue
             name = m.group(1)[w.start():]
             code = gaz.exact_trust_code(name)
-            if code and name.endswith("Hospital") and (" and " not in name or gaz.sites_named(name)):
-                break  # "X Hospital" is the hospital; "X and Y Hospital", no site's name, is the trust of both
-            if code:
-                yield m.start(1) + w.start(), m.end(), " ".join(name.split()), code
-                break
+            if not code:
+                continue
+            if name.endswith("Hospital") and " and " not in name:
+                break  # "X Hospital" is the hospital, found as one
+            site = _site_like(name, code) if name.endswith("Hospital") else None
+            if site and _said_of_a_trust(text, start, m.end(), found):
+                site = None
+            if not site:
+                found.append((start, m.end()))
+            yield start, m.end(), " ".join(name.split()), code, site
+            break
+
+
+def _site_like(name: str, code: str):
+    """The trust's site of that name, whole or without the generic words news adds ("X and Y University
+    Hospital" for the site "X and Y Hospital")."""
+    gaz = gazetteer()
+    words = name.split()
+    bare = " ".join(w for i, w in enumerate(words) if not i or w.lower() not in _GENERIC_SITE_WORDS)
+    sites = gaz.sites_named(name) or gaz.sites_named(bare)
+    return next((s for s in sites if gaz.same_trust(s.trust, code)), next(iter(sites), None))
+
+
+# Between two items of a list: ", ", " and ", ", and the "
+_LIST_JOIN = re.compile(r"(?:,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?")
+_TRUST_AFTER = re.compile(r"['’]?\s+trust\b", re.IGNORECASE)
+
+
+def _said_of_a_trust(text: str, s: int, e: int, trusts: list[tuple[int, int]]) -> bool:
+    """A bare name the text treats as a trust's: "trust" after it, or a neighbour in a list of trusts."""
+    return bool(_TRUST_AFTER.match(text, e)) or any(
+        (b <= s and _LIST_JOIN.fullmatch(text, b, s)) or (a >= e and _LIST_JOIN.fullmatch(text, e, a))
+        for a, b in trusts)
 
 
 def compound_sites(text: str, taken: list[tuple[int, int]]):
@@ -233,6 +276,20 @@ def hospital_list_candidates(lists: list[re.Match], taken: list[tuple[int, int]]
                 yield start, start + len(name), f"{name} Hospital"
 
 
+# Short site words news uses for a named hospital, with the full names they stand for: the second ones only
+# after a place's name ("Townsville DGH" for "Townsville General Hospital").
+_SHORT_FOR = {"General": (("General Hospital",), ()),
+              "DGH": (("District General Hospital",), ("General Hospital", "Hospital"))}
+
+
+def _short_site_known(name: str, word: str) -> bool:
+    """Whether "X General" / "X DGH" is a site of the gazetteer written short: the words alone name none."""
+    full, at_place = _SHORT_FOR[word]
+    gaz = gazetteer()
+    return any(gaz.sites_named(f"{name} {f}") for f in full) or \
+        (town_key(name) in towns() and any(gaz.sites_named(f"{name} {f}") for f in at_place))
+
+
 def hospital_candidates(text: str, taken: list[tuple[int, int]]):
     for m in HOSPITAL_RE.finditer(text):
         free = free_run(text, m, taken)
@@ -243,8 +300,8 @@ def hospital_candidates(text: str, taken: list[tuple[int, int]]):
         if re.match(r",?\s+(?:NHS|Foundation|[Tt]rust\b|University\s+NHS|Teaching\s+NHS|FT\b)", nxt):
             continue  # part of a trust's name the trust pattern did not take ("the X DGH trust")
         name = _clean_run(run, m.group(2))
-        if not name or (m.group(2) == "General" and not gazetteer().sites_named(f"{name} General Hospital")):
-            continue  # "Northern General" is a hospital; "Attorney General" is not
+        if not name or (m.group(2) in _SHORT_FOR and not _short_site_known(name, m.group(2))):
+            continue  # "Northern General", "Eastbourne DGH" are hospitals; "Attorney General", "Rural DGH" are not
         if m.group(2).islower() and not gazetteer().sites_named(f"{name} {m.group(2)}"):
             continue  # "the Wycombe hospital" is a site; "an Essex hospital" is not
         name = f"{name} {m.group(2)}"

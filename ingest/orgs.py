@@ -10,8 +10,8 @@ import re
 from .caresites import care_site_candidates
 from .gazetteer import core_key, gazetteer
 from .model import Organisation
-from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, compound_sites, hospital_candidates,
-                       hospital_list_candidates, overlaps, title_case_lines, trust_candidates)
+from .orgnames import (HOSPITAL_LIST_RE, Entity, bare_trust_candidates, caption_breaks, compound_sites,
+                       hospital_candidates, hospital_list_candidates, overlaps, title_case_lines, trust_candidates)
 from .resolve import REF_RE, add_references, add_short_form_mentions, same_site_name
 from .sites import (add_enumerated_hospitals, link_hospitals, site_short_forms, stated_operators, stated_towns,
                     trust_called)
@@ -64,24 +64,28 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
     mentions: list[tuple[int, int, str]] = []
 
     headline = title_case_lines(text)
-    trust_spans = []
-    for s, e, name in trust_candidates(text):
+    lines = caption_breaks(text)  # names are found in it, and their mentions are the text's at the same offsets
+    named_spans = []
+    for s, e, name in trust_candidates(lines):
         if not overlaps(s, e, headline):
             mentions.append((s, e, entities.named("trust", name, gaz.trust_code(name)).org.key))
-            trust_spans.append((s, e))
+            named_spans.append((s, e))
 
-    for s, e, name, code in list(bare_trust_candidates(text, trust_spans + headline)):
-        mentions.append((s, e, entities.named("trust", name, code).org.key))
-        trust_spans.append((s, e))
+    for s, e, name, code, site in list(bare_trust_candidates(lines, named_spans + headline)):
+        ent = entities.named("hospital" if site else "trust", name, None if site else code)
+        if site:
+            ent.org.ods_code = site.code
+        mentions.append((s, e, ent.org.key))
+        named_spans.append((s, e))  # no other pattern is to take these words
 
-    compound = list(compound_sites(text, trust_spans + headline))
+    compound = list(compound_sites(lines, named_spans + headline))
     for s, e, name in compound:
         mentions.append((s, e, entities.get_or_add("hospital", name).org.key))  # the site is chosen with the others
-    taken = trust_spans + headline + [(s, e) for s, e, _ in compound]
-    lists = list(HOSPITAL_LIST_RE.finditer(text)) if "ospitals" in text else []
+    taken = named_spans + headline + [(s, e) for s, e, _ in compound]
+    lists = list(HOSPITAL_LIST_RE.finditer(lines)) if "ospitals" in lines else []
     listed = list(hospital_list_candidates(lists, taken))
     taken += [(s, e) for s, e, _ in listed] + [(m.start(), m.end()) for m in lists]
-    for s, e, name in listed + list(hospital_candidates(text, taken)):
+    for s, e, name in listed + list(hospital_candidates(lines, taken)):
         ent = trust_called(entities, name)
         if ent is None and name.endswith("Hospitals") and not gaz.sites_named(name):
             continue  # "X Hospitals", neither a trust of the article nor a site (singular or plural): a group, a brand
@@ -89,7 +93,7 @@ def find_organisations(text: str, sentences: list[tuple[int, int]]) -> tuple[lis
         mentions.append((s, e, ent.org.key))
 
     taken = [(s, e) for s, e, _ in mentions] + headline
-    for s, e, name in list(care_site_candidates(text, sentences, taken)):
+    for s, e, name in list(care_site_candidates(lines, sentences, taken)):
         mentions.append((s, e, entities.named("hospital", name).org.key))
 
     for s, e, name, site in site_short_forms(text, entities, [(s, e) for s, e, _ in mentions] + headline):

@@ -12,7 +12,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from .orgnames import SMALL, STOP, Entity, occurrences, overlaps
+from .gazetteer import gazetteer
+from .orgnames import _GENERIC_SITE_WORDS, SMALL, STOP, Entity, occurrences, overlaps
 
 REF_RE = re.compile(r"\b(?:[Tt]he\s+)?(trust|Trust|hospital|Hospital)\b(?![\w-]|['’][a-rt-z]| NHS| Foundation| Trust)")
 _PAREN_ABBR = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -140,8 +141,20 @@ def _middle_dropped(a: str, b: str) -> bool:
 def same_site_name(a: str, b: str) -> bool:
     """Two keys of one hospital's name: one inside the other ("King's Lynn Queen Elizabeth Hospital",
     "Queen Elizabeth Hospital"), the first word cut short ("Alex Hospital"), a word misspelt or the
-    middle words left out."""
-    return _contains(a, b) or _contains(b, a) or _clipped(a, b) or _misspelt(a, b) or _middle_dropped(a, b)
+    middle words left out; never two names the gazetteer gives two different sites ("X Hospital" and
+    "X Private Hospital", "Y Hospital" and "Y Community Hospital")."""
+    alike = _contains(a, b) or _contains(b, a) or _clipped(a, b) or _misspelt(a, b) or _middle_dropped(a, b)
+    return alike and not _two_sites(a, b)
+
+
+def _two_sites(a: str, b: str) -> bool:
+    """Both names are sites' of their own; a name of generic words ("University Hospital") is a site of
+    some gazetteer entry but names none in news."""
+    if any(set(k.split()) <= _GENERIC_SITE_WORDS | _GENERIC_TAIL for k in (a, b)):
+        return False
+    gaz = gazetteer()
+    sites_a, sites_b = gaz.sites_named(a), gaz.sites_named(b)
+    return bool(sites_a and sites_b and not set(sites_a) & set(sites_b))
 
 
 _FIRST_NAME_HONORIFICS = {"Sir", "Dame", "Lord", "Lady"}  # titles used with the first name alone

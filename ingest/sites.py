@@ -33,7 +33,10 @@ def stated_towns(text: str, entities: dict[str, Entity], mentions: list) -> None
 
 
 _RUNS = re.compile(r"\b(?:runs|ran|running|operates|operated|operating|manages|managing|(?:is|was)\s+responsible\s+for)\b")
-_RUN_BY = re.compile(r"\b(?:(?:run|operated|managed)\s+by|part\s+of)\b")
+_RUN_BY = re.compile(r"\b(?:run|operated|managed)\s+by\b")
+# "A, part of TRUST", "A, which is part of TRUST", "A is now part of TRUST": what the hospital is, said right
+# after its name; "inspected A as part of a probe into TRUST" says nothing of who runs A.
+_PART_OF = re.compile(r",?\s+(?:(?:which|that)\s+)?(?:(?:is|was|now)\s+)*part\s+of\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?[ \t]+$")  # "TRUST's A", "the Trusts' A"
 
 
@@ -50,6 +53,8 @@ def stated_operators(text: str, sentences, entities: dict[str, Entity], mentions
         for (_s, e, k), (s, _e, h) in zip(here, here[1:]):
             if kind[k] == "trust" and kind[h] == "hospital" and _POSSESSIVE.match(text, e, s):
                 entities[h].org.trust_key = k
+            elif kind[k] == "hospital" and kind[h] == "trust" and _PART_OF.fullmatch(text, e, s):
+                entities[k].org.trust_key = h
         for m in _RUNS.finditer(sentence):
             at = ss + m.start()
             trust = next((k for s, _e, k in reversed(here) if s < at and kind[k] == "trust"), None)
@@ -158,9 +163,10 @@ _SITE_SUFFIX = re.compile(r"\s+(?:(?:General|District|Community|University|Memor
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’']*\s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
-# "services in Northshire and the Isles of X": a place of a list of places, not the site named after it
-_IN_PLACES = re.compile(r"\b(?:in|across|throughout|around|covering|serving)[ \t]+(?:the[ \t]+)?"
-                        r"(?:[A-Z][\w’'-]+[ \t,]+)+(?:and|or)[ \t]+(?:the[ \t]+)?$")
+# Names of areas ("Isle of X", "Vale of Y", "Forest of Z"): a site called after one is named "X Hospital",
+# and the area alone is the area.
+_AREA = re.compile(r"(?:Isles?|Islands?|Vale|Valley|Forest)\s+of\s+\S", re.IGNORECASE)
+_HOSPITAL_AFTER = re.compile(r"\s+hospital\b")
 
 
 def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[int, int]]):
@@ -175,15 +181,17 @@ def site_short_forms(text: str, entities: dict[str, Entity], taken: list[tuple[i
             short = _SITE_SUFFIX.sub("", re.sub(r"^The\s+", "", site.name, flags=re.IGNORECASE))
             form = short.lower().replace("’", "'")
             possessive = bool(re.fullmatch(r"\w{4,}'s", form))
-            if form in seen or core_key(site.name) in named or town_key(short) in towns() or not (
+            if form in seen or core_key(site.name) in named or not (
                     possessive or (short != site.name and len(short.split()) > 1)):
-                continue  # a site named in full has its short forms resolved with it; a town is a town
+                continue  # a site named in full has its short forms resolved with it
             seen.add(form)
+            # a place is a place, unless "hospital" follows it ("the Forest of X hospital")
+            place = (town_key(short) in towns() or _AREA.match(short)) and not gaz.sites_named(short)
             for s, e in occurrences(text, form, lowered):
                 # a name of its own, not part of a longer capitalised one
                 if text[s].isupper() and not _CAPITAL_BEFORE.search(text, max(0, s - 40), s) \
                         and not _CAPITAL_AFTER.match(text, e) and not overlaps(s, e, taken) \
-                        and not _IN_PLACES.search(text, max(0, s - 80), s):
+                        and not (place and not _HOSPITAL_AFTER.match(text, e)):
                     taken.append((s, e))
                     yield s, e, text[s:e], site
 

@@ -288,3 +288,40 @@ def test_a_known_site_written_with_a_lower_case_hospital_is_that_site_and_a_coun
             "unlike a Northshire hospital.")
     assert orgs(text)["Alexandra hospital"] == ("hospital", [], "RWP01", "Worcestershire Acute Hospitals NHS Trust")
     assert [v[0] for v in orgs(text).values()] == ["trust", "hospital"]
+
+
+def test_dgh_after_a_word_that_is_no_sites_name_is_no_hospital():
+    # "X DGH" is "X District General Hospital" written short; "Rural DGH" names no site
+    assert orgs(f"{TRUST} said Rural DGH units like Northshire face pressure.") == {
+        TRUST: ("trust", [], None, None)}
+
+
+def test_dgh_after_the_place_of_a_district_general_hospital_is_that_site():
+    text = "East Sussex Healthcare NHS Trust said Eastbourne DGH was rated good."
+    assert orgs(text)["Eastbourne DGH"] == ("hospital", [], "RXC02", "East Sussex Healthcare NHS Trust")
+
+
+def test_a_two_place_site_name_with_a_generic_word_stays_the_hospital_its_successor_runs():
+    # the successor trust kept the old trust's code; "X and Y University Hospital" is the site "X and Y Hospital"
+    text = ("Patients at Luton and Dunstable University Hospital waited 12 hours, "
+            "Bedfordshire Hospitals NHS Foundation Trust said.")
+    assert orgs(text) == {
+        "Bedfordshire Hospitals NHS Foundation Trust": ("trust", [], "RC9", None),
+        "Luton and Dunstable University Hospital": ("hospital", [], "RC971",
+                                                    "Bedfordshire Hospitals NHS Foundation Trust")}
+
+
+def test_a_two_place_site_name_in_a_list_of_trusts_is_the_trust():
+    text = f"Trusts fined include {TRUST} and Luton and Dunstable University Hospital."
+    assert {n: v[0] for n, v in orgs(text).items()} == {TRUST: "trust",
+                                                       "Luton and Dunstable University Hospital": "trust"}
+
+
+def test_a_caption_line_does_not_run_into_the_name_on_the_next_line():
+    text = "Staff were praised.\nPicture: Google\nNorthmoor Valley NHS Trust was rated good by inspectors in May."
+    assert orgs(text) == {"Northmoor Valley NHS Trust": ("trust", [], None, None)}
+
+
+def test_a_short_byline_without_a_full_stop_does_not_run_into_the_next_line():
+    text = "Staff were praised.\nReporting Jane Roe\nNorthmoor Valley NHS Trust was rated good by inspectors."
+    assert orgs(text) == {"Northmoor Valley NHS Trust": ("trust", [], None, None)}

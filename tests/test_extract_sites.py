@@ -247,8 +247,25 @@ def test_people_whose_surname_is_a_site_word_are_not_care_sites():
     assert sites(text) == {"Fernbeck House": (None, TRUST)}
 
 
-def test_a_site_short_form_that_ends_a_list_of_places_is_a_place():
-    text = ("Frimley Health NHS Foundation Trust serves patients across Surrey, Berkshire and Frimley Park. "
+def test_a_site_short_form_after_another_in_an_in_a_and_b_list_is_a_site():
+    text = "Barts Health NHS Trust found staff shortages in Whipps Cross and Royal London."
+    assert sites(text) == {"Whipps Cross": ("R1HKH", "Barts Health NHS Trust"),
+                           "Royal London": ("R1H12", "Barts Health NHS Trust")}
+
+
+def test_an_area_a_site_is_named_after_is_the_area_not_the_site():
+    # the trust runs "Forest of Dean Community Hospital"; the Forest of Dean alone is the area
+    text = "Patients across the Forest of Dean waited longer, Gloucestershire Hospitals NHS Foundation Trust said."
+    assert sites(text) == {}
+
+
+def test_an_area_a_site_is_named_after_with_hospital_after_it_is_the_site():
+    text = "Gloucestershire Hospitals NHS Foundation Trust said the Forest of Dean hospital was busy."
+    assert sites(text) == {"Forest of Dean": ("U4O3U", "Gloucestershire Hospitals NHS Foundation Trust")}
+
+
+def test_a_site_short_form_found_after_a_place_list_keeps_its_own_mention():
+    text = ("Frimley Health NHS Foundation Trust serves patients across Surrey and Berkshire. "
             "Staff at Frimley Park were proud.")
     doc = analyse(Article(source="test", text=text))
     site = next(o for o in doc.organisations if o.kind == "hospital")
@@ -270,3 +287,52 @@ def test_a_site_named_before_its_kind_in_lower_case_is_named_without_it():
 def test_a_town_or_an_indefinite_before_a_kind_of_site_names_no_site():
     text = f"{TRUST} said the Kettering secure unit and a Northshire mental health hospital were full."
     assert sites(text) == {}
+
+
+# --- the operator the text states: "A, part of TRUST" said of the hospital, not "as part of" anywhere ---
+
+def test_inspecting_a_site_as_part_of_a_probe_into_another_trust_keeps_its_stated_operator():
+    text = (f"{TRUST} runs Alder Park Hospital. The CQC inspected Alder Park Hospital as part of a wider "
+            f"probe into {OTHER}.")
+    assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
+
+
+def test_a_hospital_which_is_part_of_a_trust_is_that_trusts():
+    text = f"{OTHER} was inspected. Alder Park Hospital, which is part of {TRUST}, was rated good."
+    assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
+
+
+# --- a care site's form with words of care next to the name, not anywhere in the sentence ---
+
+def test_a_police_unit_investigating_deaths_of_patients_is_not_a_care_site():
+    text = (f"Detectives from the Major Crime Unit are investigating the deaths of three patients at "
+            f"Alder Park Hospital, run by {TRUST}.")
+    assert sites(text) == {"Alder Park Hospital": (None, TRUST)}
+
+
+def test_an_office_where_officials_meet_about_patients_is_not_a_care_site():
+    text = f"{TRUST} bosses met officials at Ashgrove House in Leeds to discuss patients."
+    assert sites(text) == {}
+
+
+def test_a_review_team_named_unit_is_not_a_care_site():
+    assert sites(f"The Cold Case Unit reviewed the deaths of patients at {TRUST}.") == {}
+
+
+def test_a_word_of_care_far_from_a_house_in_a_long_sentence_does_not_make_it_a_care_site():
+    text = (f"{TRUST} leaders, who spoke at Ashgrove House on Monday morning after a long talk with the board "
+            "about money, later said that patients had waited.")
+    assert sites(text) == {}
+
+
+def test_two_sites_of_the_gazetteer_a_middle_word_apart_stay_two():
+    # "Southend Hospital" and "Southend Private Hospital" are two sites, not one name without its middle word
+    text = ("Mid and South Essex NHS Foundation Trust said Southend Hospital was busy. "
+            "Southend Private Hospital was not.")
+    assert sites(text) == {"Southend Hospital": ("RAJ01", "Mid and South Essex NHS Foundation Trust"),
+                           "Southend Private Hospital": ("RAJ45", "Mid and South Essex NHS Foundation Trust")}
+
+
+def test_a_unit_that_cares_for_people_is_a_care_site_when_its_sentence_is_long():
+    text = f"The Fernbeck Unit, which cares for adults with dementia, was rated inadequate by {TRUST}."
+    assert sites(text) == {"Fernbeck Unit": (None, TRUST)}
