@@ -110,6 +110,29 @@ def test_workers_exit_when_only_the_main_ingest_process_is_killed(tmp_path):
         process.stderr.close()
 
 
+def test_the_html_reader_exits_when_the_ingest_is_killed_in_the_middle_of_a_page(tmp_path):
+    """Pages are read in a child process, to be stopped when one costs too much (issue 22.2): it must not
+    run on, busy with a page, when the ingest is killed."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.html").write_text("<html><body>" + "<div><p>Trust rated good.</p></div>" * 24_000)
+    process = nhskg("ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store"))
+    try:
+        wait_for(lambda: _children(process.pid) or process.poll() is not None, "the HTML reader to start")
+        readers = _children(process.pid)
+        assert readers, "the ingest ended before its HTML reader could be seen"
+        time.sleep(1.5)  # into the page, which takes seconds
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        wait_for(lambda: not any(_running(r) for r in readers), "the HTML reader to exit", limit_s=30)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.stdout.close()
+        process.stderr.close()
+
+
 def test_an_ingest_killed_during_a_bulk_load_leaves_a_store_that_opens_validates_and_completes(capsys, tmp_path):
     # New articles are loaded in batches of bulk.BATCH without a transaction; the kill lands while the
     # second batch is loading (its journal is there), so the store holds the first batch, part of the
