@@ -4,10 +4,11 @@ trafilatura and the libxml2 parser under it are not linear in hostile markup: on
 attributes took 13 s to read and one with 200,000 took 846 s (libxml2 checks each attribute against
 all those before it), and 100,000 paragraphs 30 s. So a page is cleaned of such markup before it
 is parsed (`bounded`), and what is left runs in a child process given `BUDGET_SECONDS`. A child,
-because nothing else can stop the work at any point: a signal alarm works in the main thread only
-(ingest may read elsewhere) and waits for libxml2's C loop and a regular expression to return, a
-thread cannot be stopped at all. One child is kept for every page, so trafilatura is imported once;
-a child that ran out of time is killed and the next page gets a new one.
+because nothing else can stop the work at any point: a signal alarm works in the main thread only,
+is the caller's to use (scripts/fuzz.py times its inputs with one) and waits for libxml2's C loop or
+a regular expression to return; a thread cannot be stopped at all. One child reads page after page,
+so trafilatura is imported once; one that ran out of time is killed and the next page gets a new one.
+A subprocess, not multiprocessing: the workers of a multiprocessing pool may not have children.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from ..lifetime import die_with_parent
 
 MAX_ELEMENTS = 50_000  # a long news page has a few thousand; 50,000 paragraphs cost trafilatura 9 s
 MAX_TAG_ATTRIBUTES = 100  # a real tag has a few dozen at most; libxml2 is quadratic in them
-BUDGET_SECONDS = 30.0  # a news page takes well under a second; the limits above keep hostile ones under 20 s
+BUDGET_SECONDS = 30.0  # a news page takes under a second; the costliest page tried within the limits, 16 s
 START_SECONDS = 60.0  # to start the child and import trafilatura, even on a busy machine
 
 # A start tag as an HTML5 tokenizer reads it: a quoted value may hold ">", and a tag never closed runs
@@ -149,7 +150,7 @@ def read_page(html: str) -> dict:
             _child = _Child()
         try:
             reply = _child.read(html, BUDGET_SECONDS)
-        except PageError:
+        except BaseException:  # Ctrl-C too: the child's late reply must not be taken for the next page's
             _child.stop()
             _child = None
             raise
