@@ -139,9 +139,9 @@ def test_a_tag_with_50000_attributes_is_read_at_once(tmp_path):
 
 def test_only_attributes_past_the_hundredth_are_dropped():
     attributes = [f'a{i}="x > y"' for i in range(150)]  # a ">" in a quoted value does not end the tag
-    page = "<div><p {}>Text</p><br {}/></div>"
+    page = "<div><p {}>Text</p><br {}/></div>"  # the <br> holds exactly 100: untouched
     assert htmlpage.bounded(page.format(" ".join(attributes), " ".join(attributes[:100]))) == page.format(
-        " ".join(attributes[:100]).replace("/>", ">"), " ".join(attributes[:100]))
+        " ".join(attributes[:100]), " ".join(attributes[:100]))
 
 
 def test_a_page_over_its_time_budget_is_reported_and_the_next_page_read(tmp_path, monkeypatch):
