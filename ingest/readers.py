@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from .htmlpage import PageError, read_page, short_reason
 from .model import Article
 from .text import clean_literal
 
@@ -204,26 +205,14 @@ def _web_address(value) -> str | None:
 
 
 def _read_html(path: Path, html: str, source: str) -> Article | ReadError:
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
-    # trafilatura raises many kinds of errors on hostile markup, often in its metadata helpers (htmldate
-    # asserts on an <svg> at the top): the text without the metadata is still the article.
-    for with_metadata in (True, False):
-        try:
-            doc = trafilatura.bare_extraction(html, with_metadata=with_metadata, include_comments=False,
-                                              include_tables=False)
-            break
-        except Exception as e:
-            problem = f"cannot extract text from HTML: {_short(e) if str(e) else type(e).__name__}"
-    else:
-        return ReadError(str(path), problem)
-    if doc is None:
-        return ReadError(str(path), "no article text found in the HTML")
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = data.get("text") or ""
-    title = data.get("title")
+    try:
+        data = read_page(html)
+    except PageError as e:
+        return ReadError(str(path), str(e))
+    body = data["text"] or ""
+    title = data["title"]
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    meta = {"title": title, "url": data.get("url"), "published": data.get("date"), "publisher": data.get("sitename")}
+    meta = {"title": title, "url": data["url"], "published": data["date"], "publisher": data["sitename"]}
     return _article(path, source, text, meta, title_from_first_line=False)
 
 
@@ -276,12 +265,9 @@ def _json_problem(e: Exception) -> str:
         return e.msg
     if isinstance(e, RecursionError):
         return "nested too deeply"
-    return _short(e)
+    return short_reason(e)
 
 
 def _os_problem(e: OSError) -> str:
     return f"cannot read: {e.strerror or type(e).__name__}"
 
-
-def _short(e: Exception) -> str:
-    return (str(e).splitlines() or [type(e).__name__])[0][:200]

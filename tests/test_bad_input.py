@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 
 from cli_kit import build_store, facts_2021, run
+from nhskg.ingest import htmlpage
 from nhskg.ingest.model import Article
 from nhskg.ingest.readers import ReadError, read_paths
 from nhskg.store import article_graphs, graph_of_source, open_store
@@ -27,6 +29,9 @@ HTML = """<html><head><title>Coldbrook hospital rated inadequate</title>
 <p>Inspectors found that maternity services at Coldbrook General Hospital were not safe, and said the trust
 must improve the way it manages risk on its wards and the way its board oversees patient safety.</p>
 <iframe srcdoc="<p>Ashby Park NHS Trust rated outstanding</p>"></iframe></article></body></html>"""
+# A news page with room for more markup after its story.
+PAGE = ("<html><body><article><h1>Kestrel Vale NHS Trust rated good</h1><p>Kestrel Vale NHS Trust has been rated "
+        "good overall by the Care Quality Commission.</p>{}</article></body></html>")
 
 
 def write_mixed_folder(d: Path) -> dict[str, str]:
@@ -50,12 +55,14 @@ def write_mixed_folder(d: Path) -> dict[str, str]:
     (d / "deepmeta.txt").write_text(GOOD.replace("Kestrel Vale", "Ashby"))
     (d / "deepmeta.meta.json").write_text("[" * 50_000)
     (d / "deep.jsonl").write_text("[" * 50_000 + "\n" + '{"text": "x", "n": ' + "9" * 5000 + "}\n")
+    (d / "elements.html").write_text(PAGE.format("<b>x</b>" * 100_000))
     return {"empty.txt": "empty article", "empty.jsonl": "empty file", "image.txt": "not a text file",
             "huge.txt": "too large for an article (50 MB", "nothing.txt": "a symbolic link to nothing",
             "pipe.txt": "not a regular file", "folder.meta.json": "unreadable metadata sidecar: a folder",
             "deepmeta.meta.json": "unreadable metadata sidecar: nested too deeply",
             "lines.jsonl#L2": "not valid JSON", "deep.jsonl#L1": "not valid JSON (nested too deeply)",
-            "deep.jsonl#L2": "not valid JSON (Exceeds the limit"}
+            "deep.jsonl#L2": "not valid JSON (Exceeds the limit",
+            "elements.html": "too many HTML elements for an article (100,005; the limit is 50,000)"}
 
 
 def test_a_folder_of_mixed_files(capsys, tmp_path):
@@ -115,6 +122,36 @@ def test_html_whose_metadata_trafilatura_cannot_read_still_gives_its_text(tmp_pa
         "</p></article>")
     [a] = read_paths([str(tmp_path / "svg.html")])
     assert isinstance(a, Article) and "rated good overall by the Care Quality Commission" in a.text
+
+
+def test_a_tag_with_50000_attributes_is_read_at_once(tmp_path):
+    """Issue 22.2: libxml2 is quadratic in the attributes of one tag: this page took 70 s to read, one
+    with 200,000 attributes 846 s. Past the 100th they are dropped before the page is parsed."""
+    attributes = " ".join(f'data-x{i}="{i}"' for i in range(50_000))
+    (tmp_path / "flood.html").write_text(PAGE.format(f"<p {attributes}>Inspectors praised its maternity unit.</p>"))
+    (tmp_path / "first.html").write_text(PAGE.format(""))
+    list(read_paths([str(tmp_path / "first.html")]))  # starts the reading process: not what is timed
+    started = time.monotonic()
+    [a] = read_paths([str(tmp_path / "flood.html")])
+    assert time.monotonic() - started < 3
+    assert isinstance(a, Article) and "Inspectors praised its maternity unit." in a.text
+
+
+def test_only_attributes_past_the_hundredth_are_dropped():
+    attributes = [f'a{i}="x > y"' for i in range(150)]  # a ">" in a quoted value does not end the tag
+    page = "<div><p {}>Text</p><br {}/></div>"  # the <br> holds exactly 100: untouched
+    assert htmlpage.bounded(page.format(" ".join(attributes), " ".join(attributes[:100]))) == page.format(
+        " ".join(attributes[:100]), " ".join(attributes[:100]))
+
+
+def test_a_page_over_its_time_budget_is_reported_and_the_next_page_read(tmp_path, monkeypatch):
+    """Issue 22.2: a page costing seconds however clean, 48,000 elements under the 50,000 limit."""
+    monkeypatch.setattr(htmlpage, "BUDGET_SECONDS", 0.5)
+    (tmp_path / "a-slow.html").write_text(PAGE.format("<div><p>Trust rated good.</p></div>" * 24_000))
+    (tmp_path / "b-quick.html").write_text(PAGE.format(""))
+    slow, quick = read_paths([str(tmp_path)])
+    assert str(slow) == f"{tmp_path / 'a-slow.html'}: too costly to read (over 0.5 s)"
+    assert isinstance(quick, Article) and "rated good overall" in quick.text
 
 
 def test_a_json_lines_file_bigger_than_an_article_is_read_line_by_line(tmp_path):

@@ -93,14 +93,31 @@ def _running(pid: int) -> bool:
 def test_workers_exit_when_only_the_main_ingest_process_is_killed(tmp_path):
     """kill -9 of the parent alone left its worker processes running (issue 22, point 10)."""
     write_articles(tmp_path / "in", 600)
-    process = nhskg("ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store"), "--jobs", "2")
+    kill_alone_and_see_children_exit(["ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store"), "--jobs", "2"],
+                                     "workers", 2)
+
+
+def test_the_html_reader_exits_when_the_ingest_is_killed_in_the_middle_of_a_page(tmp_path):
+    """Pages are read in a child process, to be stopped when one costs too much (issue 22.2): it must not
+    run on, busy with a page, when the ingest is killed."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "slow.html").write_text("<html><body>" + "<div><p>Trust rated good.</p></div>" * 24_000)
+    kill_alone_and_see_children_exit(["ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store")],
+                                     "HTML reader", 1, busy_s=1.5)  # into the page, which takes seconds
+
+
+def kill_alone_and_see_children_exit(args: list[str], what: str, n: int, busy_s: float = 0) -> None:
+    """Run nhskg ARGS until it has N children, kill -9 it alone (not its process group), and wait for them
+    to exit."""
+    process = nhskg(*args)
     try:
-        wait_for(lambda: len(_children(process.pid)) >= 2 or process.poll() is not None, "the workers to start")
-        workers = _children(process.pid)
-        assert len(workers) >= 2, "the ingest ended before its workers could be seen"
-        os.kill(process.pid, signal.SIGKILL)  # the parent only, not its process group
-        process.wait()  # not communicate(): orphaned workers would hold its pipes open
-        wait_for(lambda: not any(_running(w) for w in workers), "the workers to exit", limit_s=30)
+        wait_for(lambda: len(_children(process.pid)) >= n or process.poll() is not None, f"the {what} to start")
+        children = _children(process.pid)
+        assert len(children) >= n, f"the ingest ended before its {what} could be seen"
+        time.sleep(busy_s)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()  # not communicate(): orphaned children would hold its pipes open
+        wait_for(lambda: not any(_running(c) for c in children), f"the {what} to exit", limit_s=30)
     finally:
         try:
             os.killpg(process.pid, signal.SIGKILL)  # whatever the test leaves, it leaves nothing running
