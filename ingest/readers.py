@@ -44,6 +44,16 @@ class ReadError:
 
 
 def read_paths(paths: list[str]) -> Iterator[Article | ReadError]:
+    """Every article of the files and folders given, each file read once however often it is named
+    (a folder and a file in it, or one file twice): naming a file again is not a second article."""
+    read: set[str] = set()
+
+    def once(f: Path) -> Iterator[Article | ReadError]:
+        key = os.path.realpath(f)
+        if key not in read:
+            read.add(key)
+            yield from read_file(f)
+
     for p in paths:
         path = Path(p)
         try:
@@ -54,11 +64,11 @@ def read_paths(paths: list[str]) -> Iterator[Article | ReadError]:
         if is_dir:
             problems: list[OSError] = []
             for f in sorted(_walk(path, problems.append)):
-                yield from read_file(f)
+                yield from once(f)
             for e in problems:
                 yield ReadError(e.filename or str(p), _os_problem(e))
         elif path.exists() or path.is_symlink():
-            yield from read_file(path)
+            yield from once(path)
         else:
             yield ReadError(str(p), "no such file or directory")
 

@@ -370,3 +370,14 @@ def test_terminal_escapes_in_names_are_shown_escaped_in_messages(capsys, store, 
     """A name with a terminal escape reached the terminal raw in the error line (issue 22, point 10)."""
     code, _, err = run(capsys, *[a.format(tmp=files, store=store) for a in args])
     assert code == 2 and "\x1b" not in err and "\x07" not in err and "\\x1b" in err, err
+
+
+def test_a_file_named_twice_is_read_once_not_reported_as_duplicates(capsys, tmp_path):
+    """Naming a folder and a file in it gave the file's articles twice, the second time as duplicates."""
+    _three_lines_one_url(tmp_path / "in" / "a.jsonl") if (tmp_path / "in").mkdir() is None else None
+    store = str(tmp_path / "store")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "in"), str(tmp_path / "in" / "a.jsonl"), "--store", store,
+                       "--no-progress")
+    assert code == 0 and "3 articles stored" in err, err
+    assert len([l for l in err.splitlines() if l.startswith("duplicate: ")]) == 2  # the url shared inside the file
+    assert len(article_graphs(open_store(store, read_only=True))) == 3
