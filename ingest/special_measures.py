@@ -75,11 +75,22 @@ _LIFTED = re.compile(r"^\s+(?:status\s+)?(?P<v>lifted|removed|ended)\b", _FLAGS)
 _ON_RECOMMENDATION = r"\b(?:on|following|after|upon|at)\s+(?:a\s+|the\s+|its\s+|their\s+)?recommendation\b"
 _AFTER_RECOMMENDED = re.compile(rf"^[^;]{{0,100}}?(?:{_ON_RECOMMENDATION}|\b(?:as\s+)?recommended\s+by\b)", _FLAGS)
 _BEFORE_RECOMMENDED = re.compile(_ON_RECOMMENDATION, _FLAGS)
-# "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019"
+# "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019": an elliptic exit
+# shares the placing's subject. "emerged" must say from what ("and it later emerged that ..." is news), and
+# "out", "removed" of or from anything but the regime is something else ("removed from the board")
 _AFTER_EXIT = re.compile(r"\b(?P<c>and|but|before|then|until)\b(?P<gap>[^;]{0,40}?)\b(?P<v>(?:taken|came|come|coming|"
-                         r"brought|moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exit(?:ed|ing)\b|"
-                         r"emerg(?:ed|ing)\b|"
-                         r"left\s+(?:in|during|after|at)\b|removed\b(?!\s+from\s+(?![\"“‘']?special)))", _FLAGS)
+                         r"brought|moved|got)\s+out|exit(?:ed|ing)|emerg(?:ed|ing)(?=\s+from\b)|removed|"
+                         r"left(?=\s+(?:in|during|after|at)\b))\b"
+                         r"(?P<of>\s+(?:of|from)\s+(?:it|them|[\"“‘']?special\s+measures)\b)?(?!\s+(?:of|from)\b)",
+                         _FLAGS)
+# a gap with a subject of its own ("and its chief executive left in 2017", "and the report came out in June",
+# "and Dr Jones was removed") tells of someone else; "a year later", "in March" are not subjects
+_GAP_SUBJECT = re.compile(r"\b(?:it|its|he|she|they|their|his|her|we|our|this|these|those|who|which)\b"
+                          r"|\b(?:the|a|an|that)\s+(?!(?:\w+\s+)?(?:year|month|week|day|decade|spring|summer|autumn|"
+                          r"winter)s?\b)"
+                          r"|(?-i:\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z])", _FLAGS)
+# "... and it came out of special measures in 2018": the trust itself, when the exit says from what
+_SAME_SUBJECT = re.compile(r"^\W*(?:it|they|the\s+(?:trust|hospital))\b", _FLAGS)
 # "was in special measures until 2019", "from 2014 to 2017"
 _UNTIL_DATE = re.compile(r"^[^;]{0,60}?(?:\buntil|\btill|\bfrom\b[^;]{0,20}?\bto)\s+(?:\w+\s+)?(?:(?:19|20)\d\d|"
                          r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
@@ -173,7 +184,8 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
                                       or _BEFORE_RECOMMENDED.search(sentence, 0, verb[0])):
             out.append(("recommended", verb, None))
         m = _AFTER_EXIT.search(after)
-        if m and not HEDGE.search(m.group("gap")) and not TO.search(m.group("gap")):
+        if m and not HEDGE.search(m.group("gap")) and not TO.search(m.group("gap")) \
+                and not _GAP_SUBJECT.search(_SAME_SUBJECT.sub("", m.group("gap")) if m.group("of") else m.group("gap")):
             out.append(("out", verb, _date(after, m.end(), published)))
         elif _UNTIL_DATE.match(after):
             out.append(("out", verb, None))

@@ -265,3 +265,26 @@ def test_an_object_describing_the_story_trust_or_other_trusts(text, expected):
 ])
 def test_an_accepted_recommendation_places_the_trust(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and it later emerged that managers had "
+    "hidden waiting lists.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and its chief executive left in 2017.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and the chief executive was removed.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and the damning report came out in June.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and Dr Ann Hale was removed as chair.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and then removed from the league tables.",
+])
+def test_after_a_placing_an_exit_with_a_subject_of_its_own_is_someone_elses(text):
+    assert measures(text) == {("trust:1", "placed", "2016")}
+
+
+@pytest.mark.parametrize("text,out", [
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and a year later was taken out.", None),
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and it came out of them in 2019.", "2019"),
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and emerged from them in 2019.", "2019"),
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and left in 2019.", "2019"),
+])
+def test_after_a_placing_the_elliptic_exit_of_the_same_trust(text, out):
+    assert measures(text) == {("trust:1", "placed", "2016"), ("trust:1", "out", out)}
