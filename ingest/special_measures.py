@@ -13,6 +13,7 @@ import re
 from .model import SpecialMeasures
 from .hedges import HEDGE, NEGATION, TO, asserted
 from .reg_subjects import sentences_with, subject_trusts
+from .resolve import REF_RE
 from .when import find_dates
 
 _FLAGS = re.IGNORECASE
@@ -113,6 +114,7 @@ _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^
 # "NHS Improvement has accepted the recommendation", after a sentence recommending special measures
 _ACCEPTED = re.compile(r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|follow(?:s|ed)?)\b[^.;]{0,40}?"
                        r"\brecommendation\b", _FLAGS)
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:,]|\b(?:and|but|while|whereas)\b)\W*$", _FLAGS)
 _QUESTION = re.compile(r"\?[\"'”’)]*$")  # "Will the trust exit special measures?" asks, it does not tell
 _DECISION_REACH = 6  # sentences: "the decision", "the recommendation" still mean the one a few sentences back
 
@@ -158,6 +160,15 @@ def _date(sentence: str, start: int, published: str | None) -> str | None:
     end = _CLAUSE_END.search(rest)
     dates = find_dates(rest[:end.start()] if end else rest, published)
     return dates[0][2] if dates else None
+
+
+def _holds_bare(text: str, ss: int, s: int, e: int) -> bool:
+    """Whether the mention at s..e can be the one "in special measures" right after it: a name, or "the trust"
+    opening its clause ("The trust, in special measures since 2019, has ..."). A lone "trust" ("worked at a
+    trust in special measures in Kent", "another trust in special measures") names none."""
+    if not REF_RE.fullmatch(text, s, e):
+        return True
+    return text[s:e].lower().startswith("the") and bool(_CLAUSE_OPEN.search(text[ss:s]))
 
 
 def _statements(sentence: str, cue, published, named_ends: set[int]):
@@ -217,7 +228,7 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
         placed_here: list[str] = []
         recommended_here: list[str] = []
         cues = list(cue_re.finditer(sentence))
-        named_ends = {e - ss for _s, e, _k in doc.mentions_in(ss, se)} if cues else set()
+        named_ends = {e - ss for s, e, _k in doc.mentions_in(ss, se) if _holds_bare(doc.text, ss, s, e)} if cues else set()
         for cue in cues:
             for status, (vs, ve), date in _statements(sentence, cue, doc.article.published, named_ends):
                 for trust in subject_trusts(doc, i, (ss + vs, ss + ve), (ss + cue.start(), ss + cue.end())):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from events_kit import ALDER, BECK, OTHER, TRUST, make_doc
+from nhskg.ingest.resolve import REF_RE
 from nhskg.ingest.special_measures import find_special_measures
 
 ALL = (TRUST, ALDER, BECK, OTHER)
@@ -14,6 +15,17 @@ ALL = (TRUST, ALDER, BECK, OTHER)
 
 def measures(text, published=None, orgs=ALL):
     return {(s.trust_key, s.status, s.date) for s in find_special_measures(make_doc(text, published, orgs))}
+
+
+def measures_linking_refs(text):
+    """As the organisation finder links them, every lone "trust" or "the trust" not inside a name is the
+    story's trust ("worked at a trust in special measures" holds a trust mention)."""
+    doc = make_doc(text, None, ALL)
+    named = [(s, e) for s, e, _k in doc.org_mentions]
+    refs = [(m.start(), m.end(), TRUST.key) for m in REF_RE.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in named)]
+    doc.org_mentions = sorted(doc.org_mentions + refs)
+    return {(s.trust_key, s.status, s.date) for s in find_special_measures(doc)}
 
 
 @pytest.mark.parametrize("text", [
@@ -288,3 +300,19 @@ def test_after_a_placing_an_exit_with_a_subject_of_its_own_is_someone_elses(text
 ])
 def test_after_a_placing_the_elliptic_exit_of_the_same_trust(text, out):
     assert measures(text) == {("trust:1", "placed", "2016"), ("trust:1", "out", out)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Smith previously worked at a trust in special measures in Kent.",
+    "Ms Smith joined us from another trust in special measures.",
+])
+def test_a_lone_trust_just_before_in_special_measures_is_not_the_story_trust(text):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The trust, in special measures since 2019, has a new chair.", {("trust:1", "remains", "2019")}),
+    ("Beckside General Hospital, under special measures, has a new matron.", {("trust:1", "remains", None)}),
+])
+def test_a_name_or_the_trust_opening_its_clause_is_the_one_in_special_measures(text, expected):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == expected
