@@ -35,6 +35,9 @@ _MOVE_OUT = (r"take|takes|taken|took|taking|come|comes|came|coming|move[sd]?|mov
              r"get|gets|got|getting|climb\w*|step\w*|pull\w*|lead|leads|led|leading|steer\w*|guid\w*|help\w*|lift\w*")
 # an object stops at a finite verb: "Northmoor, which helped ..., has come out of" is not "helped ... out of"
 _OBJ = r"(?:(?!\b(?:has|have|had|is|are|was|were|will|said|says)\b)[^;:])"
+# words between "is / was" and "in": "is still in", "was then in", "is one of 12 in"; never "was at the trust
+# in special measures" or "is now at a trust in special measures", a career
+_FILL = r"(?:(?!(?:from|at|an?|another)\b)\w+\s+)"
 _BEFORE = [
     # "no longer in special measures"
     ("out", re.compile(r"\b(?P<v>no\s+longer)\s+(?:\w+\s+){0,2}?(?:in|under)\s+$", _FLAGS)),
@@ -50,8 +53,8 @@ _BEFORE = [
                            _FLAGS)),
     # "remains in", "is still in", "has been in", "was in"
     ("remains", re.compile(r"\b(?P<v>remain\w*|still|stay\w*|continu\w*\s+to\s+be|is|are|been|now|currently|already)"
-                           r"\s+(?:\w+\s+){0,3}?(?:in|under)\s+$", _FLAGS)),
-    ("placed", re.compile(r"\b(?P<v>was|were|be|being)\s+(?:\w+\s+){0,3}?(?:in|under)\s+$", _FLAGS)),
+                           rf"\s+{_FILL}{{0,3}}?(?:in|under)\s+$", _FLAGS)),
+    ("placed", re.compile(rf"\b(?P<v>was|were|be|being)\s+{_FILL}{{0,3}}?(?:in|under)\s+$", _FLAGS)),
     # "placed into", "put (the trust) back in", "plunged into", "returned to", "entered"
     ("placed", re.compile(r"\b(?P<v>plac\w*|put|puts|putting|plung\w*|push\w*|thrust|thrown|sen[dt]\w*|went|gone|go|"
                           r"goes|going|return\w*|fell|fall\w*|dropp\w*|tipped|slipped|taken|moved?|moving)\b"
@@ -115,6 +118,12 @@ _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^
 _ACCEPTED = re.compile(r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|follow(?:s|ed)?)\b[^.;]{0,40}?"
                        r"\brecommendation\b", _FLAGS)
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:,]|\b(?:and|but|while|whereas)\b)\W*$", _FLAGS)
+# the object of "kept / left / spent / placed / put / moved ... in": the trust, a few words at most ("kept the
+# trust in", "put its maternity unit back into", "placed A and B into"), or a time ("spent three years in");
+# "left a trust in special measures", "moved from a trust in special measures" tell a career, not a status
+_CAREER_OBJECT = re.compile(r"^\s*(?:from|at|an?|another)\b", _FLAGS)
+_COMMON_WORD = re.compile(r"(?-i:\b[a-z][\w'’-]*)")
+_HELD_WORDS = 4
 _QUESTION = re.compile(r"\?[\"'”’)]*$")  # "Will the trust exit special measures?" asks, it does not tell
 _DECISION_REACH = 6  # sentences: "the decision", "the recommendation" still mean the one a few sentences back
 
@@ -130,6 +139,10 @@ def _governing(sentence: str, cue_start: int):
         if not m:
             continue
         name = next(g for g in ("v", "n", "r", "out") if m.groupdict().get(g))
+        obj = m.groupdict().get("o")
+        if status in ("placed", "remains") and obj and (_CAREER_OBJECT.match(obj)
+                                                        or len(_COMMON_WORD.findall(obj)) > _HELD_WORDS):
+            continue
         if status == "bare" and best:
             break
         if best is None or off + m.start(name) > best[1]:

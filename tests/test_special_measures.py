@@ -316,3 +316,24 @@ def test_a_lone_trust_just_before_in_special_measures_is_not_the_story_trust(tex
 ])
 def test_a_name_or_the_trust_opening_its_clause_is_the_one_in_special_measures(text, expected):
     assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She left a trust in special measures to join Beckside General Hospital.",
+    "Ms Smith moved from a trust in special measures in Kent.",
+    "Ms Smith was at the trust in special measures before this one.",
+    "Ms Smith is now at a trust in special measures.",
+    "He left his post as finance director at a small trust in special measures.",
+])
+def test_a_career_at_a_trust_in_special_measures_is_no_status(text):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The regulator kept the trust in special measures.", {("trust:1", "remains", None)}),
+    ("The regulator has left it in special measures.", {("trust:1", "remains", None)}),
+    ("Inspectors put Alder Park Hospital back into special measures.", {("trust:1", "placed", None)}),
+    ("The regulator moved the trust's maternity unit into special measures.", {("trust:1", "placed", None)}),
+])
+def test_the_trust_kept_left_or_put_in_special_measures(text, expected):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == expected
