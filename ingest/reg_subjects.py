@@ -40,10 +40,13 @@ _UNNAMED_SUBJECT = re.compile(r"\b(?:trusts|hospitals|providers|organisations|sc
 _UNNAMED_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to|against|on)\s+(?:\w+\s+){0,2}?"
                                 r"(?:trusts|hospitals|providers)\b", re.IGNORECASE)
 _SUBJECT_HEAD = re.compile(r"^.*[;:,]", re.DOTALL)  # the subject of a verb follows the last comma before it
-# an object the verb names without naming a trust: "placed two other trusts into special measures";
-# "steered one of the largest trusts out of" or "a struggling trust" describes the story's trust instead
-_UNNAMED_OBJECT = re.compile(r"^(?!\s*(?:one\s+of|an?\s)).*\b(?:trusts|hospitals|providers|organisations|services|"
+# an object the verb names without naming a trust: "placed two other trusts into special measures"; a
+# partitive ("steered one of the largest trusts out of") describes the story's trust instead
+_UNNAMED_OBJECT = re.compile(r"^(?!\s*one\s+of\b).*\b(?:trusts|hospitals|providers|organisations|services|"
                              r"(?:an)?other\s+(?:\w+\s+)?(?:trust|hospital|provider))\b", re.IGNORECASE | re.DOTALL)
+# "led a neighbouring trust out of", "has taken a struggling trust out of": an indefinite object is a trust
+# the story does not name (a career, a comparison); "the trust", a pronoun or a name is one it does
+_INDEFINITE_OBJECT = re.compile(r"^\s*(?:an?|another|some|several)\b", re.IGNORECASE)
 
 
 def sentences_with(doc, words: re.Pattern) -> list[int]:
@@ -142,7 +145,10 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
     """The trusts of a statement whose verb spans `verb` and whose regime/notice words span `cue`."""
     ss, se = doc.sentences[sentence_index]
     here = _mentions(doc, ss, se)
-    objects = [k for s, e, k in here if s >= verb[1] and e <= cue[0]]
+    objects = [(s, e, k) for s, e, k in here if s >= verb[1] and e <= cue[0]]
+    if verb[1] <= cue[0] and _INDEFINITE_OBJECT.match(doc.text[verb[1]:cue[0]]):
+        return _unique(k for s, e, k in objects if not REF_RE.fullmatch(doc.text[s:e]))
+    objects = [k for _s, _e, k in objects]
     if objects:
         return _unique(objects)
     if verb[1] <= cue[0] and _UNNAMED_OBJECT.search(doc.text[verb[1]:cue[0]]):

@@ -261,7 +261,8 @@ def test_a_headline_infinitive_announces_a_decision_a_goal_does_not(text, expect
 @pytest.mark.parametrize("text,expected", [
     ("The new board steered one of the largest trusts in the region out of special measures.",
      {("trust:1", "out", None)}),
-    ("She has taken a struggling trust out of special measures.", {("trust:1", "out", None)}),
+    ("She has taken the trust out of special measures.", {("trust:1", "out", None)}),
+    ("She has taken it out of special measures.", {("trust:1", "out", None)}),
     ("The regulator placed two other trusts into special measures.", set()),
     ("The regulator placed another trust into special measures.", set()),
 ])
@@ -337,3 +338,19 @@ def test_a_career_at_a_trust_in_special_measures_is_no_status(text):
 ])
 def test_the_trust_kept_left_or_put_in_special_measures(text, expected):
     assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Smith, who led a neighbouring trust out of special measures, starts in May.",
+    "She has taken a struggling trust out of special measures.",
+    "As chief executive she steered an acute trust in Kent out of special measures.",
+    "The regulator placed a trust in Kent into special measures.",
+])
+def test_an_indefinite_object_is_not_the_story_trust(text):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+def test_a_named_object_of_a_career_is_still_that_trusts_fact():
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. Jane Smith, who took Southfield Coast "
+                                 "NHS Foundation Trust out of special measures, starts in May.") == {
+        ("trust:4", "out", None)}
