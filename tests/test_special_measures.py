@@ -354,3 +354,15 @@ def test_a_named_object_of_a_career_is_still_that_trusts_fact():
     assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. Jane Smith, who took Southfield Coast "
                                  "NHS Foundation Trust out of special measures, starts in May.") == {
         ("trust:4", "out", None)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On 12 May Northmoor Valley NHS Trust was placed into special measures.", {("trust:1", "placed", None)}),
+    ("Last May, Northmoor Valley NHS Trust was placed into special measures.", {("trust:1", "placed", None)}),
+    ("Since May Northmoor Valley NHS Trust has been in special measures.", {("trust:1", "remains", None)}),
+    ("Northmoor Valley NHS Trust may be placed in special measures.", set()),
+    ("Britain may see Northmoor Valley NHS Trust placed in special measures.", set()),
+    ("The trust may soon exit special measures.", set()),
+])
+def test_the_month_may_is_no_hedge_the_modal_is(text, expected):
+    assert measures(text) == expected
