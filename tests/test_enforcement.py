@@ -77,3 +77,23 @@ def test_enforcement_against_unnamed_trusts_is_not_the_story_trusts():
 def test_an_unnamed_plural_earlier_in_the_sentence_does_not_hide_the_story_trust():
     assert actions("Northmoor Valley NHS Trust was rated good. After inspecting its hospitals, the CQC issued a "
                    "warning notice.") == {("trust:1", "section 29A warning notice")}
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust has issued a warning to patients to stay away from A&E unless it is an emergency.",
+    "After a CQC inspection, the trust issued a warning to patients about long waits.",
+    "Alder Park Hospital has given a warning to visitors about parking.",
+    "The CQC has issued a warning to the public about fake inspectors.",
+])
+def test_a_warning_the_regulator_does_not_give_is_no_notice(text):
+    assert actions(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The CQC has today issued Northmoor Valley NHS Trust with a formal warning.",
+    "Inspectors served a warning on Northmoor Valley NHS Trust over staffing.",
+    "Northmoor Valley NHS Trust was given a formal warning by the Care Quality Commission.",
+    "The watchdog issued a warning notice to Northmoor Valley NHS Trust.",
+])
+def test_a_warning_the_regulator_gives_is_the_notice(text):
+    assert actions(text) == {("trust:1", "section 29A warning notice")}
