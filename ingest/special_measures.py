@@ -114,9 +114,15 @@ _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$"
 # "That move came after a recommendation by the regulator", after a sentence placing a trust
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
                                      r"|^(?:it|this)\s+follows\s+(?:a|the)\s+recommendation\b", _FLAGS)
-# "NHS Improvement has accepted the recommendation", after a sentence recommending special measures
-_ACCEPTED = re.compile(r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|follow(?:s|ed)?)\b[^.;]{0,40}?"
-                       r"\brecommendation\b", _FLAGS)
+# "NHS Improvement has accepted the recommendation (to place the trust in special measures)", after a sentence
+# recommending special measures: only the body that decides a placing can accept it; "the board agreed to
+# act on every recommendation" is no placing
+_DECIDER = (r"(?:NHS\s+Improvement|NHS\s+England|(?:NHS\s+)?Trust\s+Development\s+Authority|TDA|Monitor|"
+            r"[Hh]ealth(?:\s+and\s+[Ss]ocial\s+[Cc]are)?\s+[Ss]ecretary|[Ss]ecretary\s+of\s+[Ss]tate)")
+_ACCEPTED = re.compile(rf"\b{_DECIDER}\b[^.;]{{0,60}}?\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|"
+                       r"follow(?:s|ed)?)\b[^.;]{0,40}?\brecommendation\b"
+                       r"|\brecommendation\b[^.;]{0,60}?\b(?:accepted|approved|endorsed)\s+by\s+(?:the\s+)?" + _DECIDER)
+_PLACING_WORDS = re.compile(r"\bspecial\s+measures\b|\bplac(?:e|ed|es|ing)\b", _FLAGS)
 _CLAUSE_OPEN = re.compile(r"(?:^|[;:,]|\b(?:and|but|while|whereas)\b)\W*$", _FLAGS)
 # the object of "kept / left / spent / placed / put / moved ... in": the trust, a few words at most ("kept the
 # trust in", "put its maternity unit back into", "placed A and B into"), or a time ("spent three years in");
@@ -252,7 +258,8 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
                         recommended_here.append(trust)
         if recommended_here:
             recommended = (i, recommended_here)
-        if i - recommended[0] <= _DECISION_REACH and _ACCEPTED.search(sentence) and not HEDGE.search(sentence):
+        if i - recommended[0] <= _DECISION_REACH and _ACCEPTED.search(sentence) \
+                and _PLACING_WORDS.search(sentence) and not HEDGE.search(sentence):
             for trust in recommended[1]:
                 add(trust, "placed", None, ss, se)
         if placed_here:

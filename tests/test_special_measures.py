@@ -272,7 +272,18 @@ def test_an_object_describing_the_story_trust_or_other_trusts(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. NHS Improvement "
-     "has agreed to the recommendation.", {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+     "has agreed to the recommendation to place it in special measures.",
+     {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The health "
+     "secretary has accepted the recommendation to place the trust in special measures.",
+     {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The "
+     "recommendation to place the trust in special measures was accepted by NHS England.",
+     {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The trust board "
+     "has agreed to act on every recommendation in the report.", {("trust:1", "recommended", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. NHS Improvement "
+     "has agreed to act on every recommendation about staffing.", {("trust:1", "recommended", None)}),
     ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The board has "
      "yet to decide whether to accept the recommendation.", {("trust:1", "recommended", None)}),
 ])
