@@ -28,6 +28,24 @@ def _regulator_warning(sentence: str):
     return None
 
 
+# "fined £1.2m", "fined a record / a whopping / an unprecedented £1.2m", "fined 1.5 million pounds": a court's
+# penalty; a commissioner's contract fine for a missed target is none
+_PROSECUTED = re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b"
+                         r"|\bfined\s+(?:[\w-]+\s+){0,3}?(?:£|\d[\d,.]*\s*(?:million|m)\b|(?:half\s+)?an?\s+million\b)"
+                         r"(?![^.;]{0,80}\b(?:commissioners|CCGs?|clinical\s+commissioning|targets?)\b)", re.IGNORECASE)
+# "was ordered to pay £200,000": a penalty only where the sentence is about a criminal case
+_ORDERED_TO_PAY = re.compile(r"\bordered\s+to\s+pay\s+(?:[\w-]+\s+){0,3}?£", re.IGNORECASE)
+_CRIMINAL_CASE = re.compile(r"\b(?:sentenc\w*|convict\w*|magistrates|crown\s+court|criminal|offences?)\b", re.IGNORECASE)
+
+
+def _prosecution(sentence: str):
+    m = _PROSECUTED.search(sentence)
+    if m:
+        return m
+    m = _ORDERED_TO_PAY.search(sentence)
+    return m if m and _CRIMINAL_CASE.search(sentence) else None
+
+
 # (kind, finder): the first words in a sentence that state the action
 _ENFORCEMENT = [
     ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b", re.IGNORECASE).search),
@@ -37,12 +55,11 @@ _ENFORCEMENT = [
                                          r"their\s+)?(?:[\w-]+['’]s?\s+)?registration\b|\bimpos\w*\s+(?:\w+\s+)?"
                                          r"conditions?\b", re.IGNORECASE).search),
     ("requirement notice", re.compile(r"\brequirement\s+notices?\b", re.IGNORECASE).search),
-    ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b|\bfined\s+(?:a\s+record\s+)?£",
-                               re.IGNORECASE).search),
+    ("prosecution", _prosecution),
 ]
 # words every enforcement statement holds, for a fast scan of the lower-cased text
 _ENFORCEMENT_WORDS = re.compile(r"warning|section\s+29a|section\s+31|condition|requirement\s+notice|prosecut|guilty"
-                                r"|fined")
+                                r"|fined|ordered\s+to\s+pay")
 
 
 def find_inspections(doc) -> list[Inspection]:

@@ -97,3 +97,23 @@ def test_a_warning_the_regulator_does_not_give_is_no_notice(text):
 ])
 def test_a_warning_the_regulator_gives_is_the_notice(text):
     assert actions(text) == {("trust:1", "section 29A warning notice")}
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust was fined a whopping £1.2m after a patient died.",
+    "Northmoor Valley NHS Trust was fined an unprecedented £1.2m after a patient died.",
+    "Northmoor Valley NHS Trust has been fined £400,000 over a death on a ward.",
+    "Northmoor Valley NHS Trust was fined half a million pounds after the death.",
+    "Northmoor Valley NHS Trust was ordered to pay £150,000 after being sentenced at crown court.",
+])
+def test_a_fine_or_a_criminal_courts_order_to_pay_is_a_prosecution(text):
+    assert actions(text) == {("trust:1", "prosecution")}
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust was fined £2m by commissioners for missing waiting time targets.",
+    "Northmoor Valley NHS Trust was ordered to pay £20,000 to a nurse by an employment tribunal.",
+    "Northmoor Valley NHS Trust was fined for the second time this year.",
+])
+def test_a_contract_fine_or_a_tribunal_award_is_no_prosecution(text):
+    assert actions(text) == set()
