@@ -19,8 +19,12 @@ from .resolve import REF_RE
 # "A, like B, was placed" says B was too ("unlike" does not join: the subject is the nearer name)
 _COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as|like|along\s+with|together\s+with|alongside)"
                         r"|,?\s+and\s+also)\s*", re.IGNORECASE)
-# what opens a list of the trusts a statement is about, shortly after the regime or notice is named
-_LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?::|\b(?:include[sd]?|including|namely|such\s+as)\b)\s*", re.IGNORECASE)
+# what opens a list of the trusts a statement is about, shortly after the regime or notice is named; "include",
+# "such as" (group ex) give examples, which are the subject only after a plural for trusts ("trusts placed in
+# special measures include A, B"), never after anything else ("with help from partners such as A")
+_LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?P<open>:|\bnamely\b|\b(?P<ex>include[sd]?|including|such\s+as)\b)\s*",
+                        re.IGNORECASE)
+_PLURAL_TRUSTS = re.compile(r"\b(?:trusts|hospitals|providers|organisations|following|those|these)\b", re.IGNORECASE)
 _BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
 # "A, which took over B in 2017, remains in": the subject is the name before the relative clause
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*(?:which|who|whose|that|where)\b[^,;]*,|\s*\([^()]*\)"
@@ -112,13 +116,9 @@ def _coordinated_before(doc, here: list, pos: int) -> list[str]:
     return _unique(k for _s, _e, k in reversed(group))
 
 
-def _listed_after(doc, here: list, se: int, pos: int, sentence_index: int) -> list[str]:
+def _listed_after(doc, here: list, se: int, start: int, sentence_index: int) -> list[str]:
     """"... special measures: A, B and C.", "trusts prosecuted include A, B and the C", or the bullet lines
-    after "... special measures are:"."""
-    opener = _LIST_OPEN.search(doc.text[pos:se])
-    if not opener:
-        return []
-    start = pos + opener.end()
+    after "... special measures are:"; start is where the list opener ends."""
     if doc.text[start:se].strip():
         inline = [m for m in here if m[0] >= start]
         if not inline or doc.text[start:inline[0][0]].strip(" ,").lower() not in ("", "the"):
@@ -160,13 +160,16 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
         return subject
     main = doc.main("trust") or doc.main("hospital")
     if not _PRONOUN_SUBJECT.search(doc.text[ss:pos]):
-        listed = _listed_after(doc, here, se, cue[1], sentence_index)
-        if listed:
-            return listed
-        if _UNNAMED_SUBJECT.search(_SUBJECT_HEAD.sub("", doc.text[max(ss, pos - 120):pos])) \
-                or _UNNAMED_RECIPIENT.match(doc.text[cue[1]:se]):
+        head = _SUBJECT_HEAD.sub("", doc.text[max(ss, pos - 120):pos])
+        opener = _LIST_OPEN.search(doc.text[cue[1]:se])
+        examples = cue[1] + opener.start("open") if opener else se  # names after "such as" are examples
+        if opener and (not opener.group("ex") or _PLURAL_TRUSTS.search(head + doc.text[cue[1]:examples])):
+            listed = _listed_after(doc, here, se, cue[1] + opener.end(), sentence_index)
+            if listed:
+                return listed
+        if _UNNAMED_SUBJECT.search(head) or _UNNAMED_RECIPIENT.match(doc.text[cue[1]:se]):
             return []
-        after = [k for s, _e, k in here if s >= cue[1]]
+        after = [k for s, _e, k in here if cue[1] <= s < examples]
         if after:
             return after[:1]
     return [main] if main else []

@@ -117,3 +117,8 @@ def test_a_fine_or_a_criminal_courts_order_to_pay_is_a_prosecution(text):
 ])
 def test_a_contract_fine_or_a_tribunal_award_is_no_prosecution(text):
     assert actions(text) == set()
+
+
+def test_trusts_listed_after_a_plural_recipient_are_acted_against():
+    assert actions("The CQC has brought prosecutions against several trusts, including Southfield Coast NHS "
+                   "Foundation Trust.") == {("trust:4", "prosecution")}

@@ -377,3 +377,17 @@ def test_a_named_object_of_a_career_is_still_that_trusts_fact():
 ])
 def test_the_month_may_is_no_hedge_the_modal_is(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Placed in special measures in 2014 with partners including Southfield Coast NHS Foundation Trust, it has "
+     "improved.", {("trust:1", "placed", "2014")}),
+    ("Put into special measures last year alongside neighbours such as Southfield Coast NHS Foundation Trust, it is "
+     "recovering.", {("trust:1", "placed", None)}),
+    ("Several trusts were placed in special measures, including Southfield Coast NHS Foundation Trust and Northmoor "
+     "Valley NHS Trust.", {("trust:1", "placed", None), ("trust:4", "placed", None)}),
+    ("The hospitals placed in special measures in 2015 included Southfield Coast NHS Foundation Trust.",
+     {("trust:4", "placed", "2015")}),
+])
+def test_examples_after_such_as_or_including_are_the_subject_only_after_a_plural_for_trusts(text, expected):
+    assert measures("Northmoor Valley NHS Trust was rated good. " + text) == expected
