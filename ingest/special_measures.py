@@ -111,9 +111,14 @@ _RECOMMEND_THAT = re.compile(r"recommend(?:s|ed|ing)?\s+that\b", _FLAGS)  # "rec
 _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$"
                      r"|\b(?:was|were|is|are|got)\s+(?:now\s+|then\s+)?$",
                      _FLAGS)
-# "That move came after a recommendation by the regulator", after a sentence placing a trust
+# "That move came after a recommendation by the regulator", after a sentence placing a trust: the
+# recommendation is the regulator's, or the sentence is about special measures ("the decision to close the
+# ward follows a recommendation by the coroner" is another decision)
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
                                      r"|^(?:it|this)\s+follows\s+(?:a|the)\s+recommendation\b", _FLAGS)
+_REGULATORS_RECOMMENDATION = re.compile(
+    r"\b(?:CQC|regulator['’]s|chief\s+inspector['’]s)\s+recommendation\b"
+    r"|\brecommendation\b[^.;]{0,60}?\b(?:chief\s+inspector|CQC|Care\s+Quality\s+Commission|regulator)\b", _FLAGS)
 # "NHS Improvement has accepted the recommendation (to place the trust in special measures)", after a sentence
 # recommending special measures: only the body that decides a placing can accept it; "the board agreed to
 # act on every recommendation" is no placing
@@ -264,8 +269,8 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
                 add(trust, "placed", None, ss, se)
         if placed_here:
             placed = (i, placed_here)
-        elif not cues and i - placed[0] <= _DECISION_REACH and _FOLLOWS_RECOMMENDATION.search(sentence) \
-                and not HEDGE.search(sentence):
+        elif i - placed[0] <= _DECISION_REACH and _FOLLOWS_RECOMMENDATION.search(sentence) \
+                and (cues or _REGULATORS_RECOMMENDATION.search(sentence)) and not HEDGE.search(sentence):
             for trust in placed[1]:
                 add(trust, "recommended", None, ss, se)
     return list(found.values())

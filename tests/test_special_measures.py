@@ -391,3 +391,17 @@ def test_the_month_may_is_no_hedge_the_modal_is(text, expected):
 ])
 def test_examples_after_such_as_or_including_are_the_subject_only_after_a_plural_for_trusts(text, expected):
     assert measures("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("second,expected", [
+    ("The decision to close the ward follows a recommendation by the coroner.", {("trust:1", "placed", None)}),
+    ("The move to cut beds came after a recommendation from auditors.", {("trust:1", "placed", None)}),
+    ("The decision follows a recommendation from the Chief Inspector of Hospitals.",
+     {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("That step came after a CQC recommendation.", {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("It follows a recommendation from the Care Quality Commission.",
+     {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("It follows a recommendation from the trust's own board.", {("trust:1", "placed", None)}),
+])
+def test_a_later_decision_follows_the_regulators_recommendation_only(second, expected):
+    assert measures("Northmoor Valley NHS Trust was placed into special measures. " + second) == expected
