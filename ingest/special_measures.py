@@ -124,11 +124,12 @@ _REGULATORS_RECOMMENDATION = re.compile(
 # act on every recommendation" is no placing
 _DECIDER = (r"(?:NHS\s+Improvement|NHS\s+England|(?:NHS\s+)?Trust\s+Development\s+Authority|TDA|Monitor|"
             r"[Hh]ealth(?:\s+and\s+[Ss]ocial\s+[Cc]are)?\s+[Ss]ecretary|[Ss]ecretary\s+of\s+[Ss]tate)")
+# case-sensitive: "Monitor" the regulator, not "monitor" the verb
 _ACCEPTED = re.compile(rf"\b{_DECIDER}\b[^.;]{{0,60}}?\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|"
                        r"follow(?:s|ed)?)\b[^.;]{0,40}?\brecommendation\b"
                        r"|\brecommendation\b[^.;]{0,60}?\b(?:accepted|approved|endorsed)\s+by\s+(?:the\s+)?" + _DECIDER)
 _PLACING_WORDS = re.compile(r"\bspecial\s+measures\b|\bplac(?:e|ed|es|ing)\b", _FLAGS)
-_CLAUSE_OPEN = re.compile(r"(?:^|[;:,]|\b(?:and|but|while|whereas)\b)\W*$", _FLAGS)
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:,]|\b(?:and|but|while|whereas)\b)\W*$", _FLAGS)  # where a subject can stand
 # the object of "kept / left / spent / placed / put / moved ... in": the trust, a few words at most ("kept the
 # trust in", "put its maternity unit back into", "placed A and B into"), or a time ("spent three years in");
 # "left a trust in special measures", "moved from a trust in special measures" tell a career, not a status
@@ -219,8 +220,8 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
                                       or _BEFORE_RECOMMENDED.search(sentence, 0, verb[0])):
             out.append(("recommended", verb, None))
         m = _AFTER_EXIT.search(after)
-        if m and not HEDGE.search(m.group("gap")) and not TO.search(m.group("gap")) \
-                and not _GAP_SUBJECT.search(_SAME_SUBJECT.sub("", m.group("gap")) if m.group("of") else m.group("gap")):
+        gap = m and (_SAME_SUBJECT.sub("", m.group("gap")) if m.group("of") else m.group("gap"))
+        if m and not HEDGE.search(gap) and not TO.search(gap) and not _GAP_SUBJECT.search(gap):
             out.append(("out", verb, _date(after, m.end(), published)))
         elif _UNTIL_DATE.match(after):
             out.append(("out", verb, None))
@@ -252,7 +253,8 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
         placed_here: list[str] = []
         recommended_here: list[str] = []
         cues = list(cue_re.finditer(sentence))
-        named_ends = {e - ss for s, e, _k in doc.mentions_in(ss, se) if _holds_bare(doc.text, ss, s, e)} if cues else set()
+        named_ends = {e - ss for s, e, _k in doc.mentions_in(ss, se)
+                      if _holds_bare(doc.text, ss, s, e)} if cues else set()
         for cue in cues:
             for status, (vs, ve), date in _statements(sentence, cue, doc.article.published, named_ends):
                 for trust in subject_trusts(doc, i, (ss + vs, ss + ve), (ss + cue.start(), ss + cue.end())):
