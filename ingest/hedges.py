@@ -11,8 +11,13 @@ import re
 _FLAGS = re.IGNORECASE
 _CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:but|while|whereas|although|though|after|because)\b|,\s*(?:which|who)\b)",
                            _FLAGS | re.DOTALL)
+# the modal "may" is lower case; the month is capitalised ("On 12 May the trust was placed", "Last May,"),
+# and a lower-case month still follows a day or a time word ("in may", "since may", "mid-may")
+_MAY = "(?-i:" + "".join(f"(?<!{w}[ -])" for w in (r"\blast", r"\bthis", r"\bnext", r"\bin", r"\bof", r"\bsince",
+                                                  r"\buntil", r"\bby", r"\bfrom", r"\bearly", r"\blate", r"\bmid",
+                                                  r"\d", r"\dth", r"\dst", r"\dnd", r"\drd")) + r"may)(?!\s+\d)"
 HEDGE = re.compile(
-    r"\b(?:could|might|(?<!in )may(?!\s+\d)|would|should|shall|if|unless|whether|avoid\w*|risk\w*|threat\w*|"
+    rf"\b(?:could|might|{_MAY}|would|should|shall|if|unless|whether|avoid\w*|risk\w*|threat\w*|"
     r"face|faces|facing|prospect|want\w*|hope\w*|hoping|aim\w*|bid|plan\w*|ambition|seek\w*|anticipat\w*|"
     r"expect\w*|likely|unlikely|possib\w*|potential\w*|consider(?:s|ed|ing)?|needs?|target\w*|towards?|track|"
     r"ready|poised|warn(?:s|ed|ing)?(?!\s+notice)|fear\w*|help(?:s|ing)?|road|path|route|journey|call\w*\s+for|"

@@ -19,8 +19,12 @@ from .resolve import REF_RE
 # "A, like B, was placed" says B was too ("unlike" does not join: the subject is the nearer name)
 _COORD_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|as\s+well\s+as|like|along\s+with|together\s+with|alongside)"
                         r"|,?\s+and\s+also)\s*", re.IGNORECASE)
-# what opens a list of the trusts a statement is about, shortly after the regime or notice is named
-_LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?::|\b(?:include[sd]?|including|namely|such\s+as)\b)\s*", re.IGNORECASE)
+# what opens a list of the trusts a statement is about, shortly after the regime or notice is named; "include",
+# "such as" (group ex) give examples, which are the subject only after a plural for trusts ("trusts placed in
+# special measures include A, B"), never after anything else ("with help from partners such as A")
+_LIST_OPEN = re.compile(r"^[^.;:]{0,40}?(?P<open>:|\bnamely\b|\b(?P<ex>include[sd]?|including|such\s+as)\b)\s*",
+                        re.IGNORECASE)
+_PLURAL_TRUSTS = re.compile(r"\b(?:trusts|hospitals|providers|organisations|following|those|these)\b", re.IGNORECASE)
 _BULLET = re.compile(r"[•·▪◦*\-–—]\s|\d{1,2}[.)]\s")
 # "A, which took over B in 2017, remains in": the subject is the name before the relative clause
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*(?:which|who|whose|that|where)\b[^,;]*,|\s*\([^()]*\)"
@@ -40,10 +44,13 @@ _UNNAMED_SUBJECT = re.compile(r"\b(?:trusts|hospitals|providers|organisations|sc
 _UNNAMED_RECIPIENT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:to|against|on)\s+(?:\w+\s+){0,2}?"
                                 r"(?:trusts|hospitals|providers)\b", re.IGNORECASE)
 _SUBJECT_HEAD = re.compile(r"^.*[;:,]", re.DOTALL)  # the subject of a verb follows the last comma before it
-# an object the verb names without naming a trust: "placed two other trusts into special measures";
-# "steered one of the largest trusts out of" or "a struggling trust" describes the story's trust instead
-_UNNAMED_OBJECT = re.compile(r"^(?!\s*(?:one\s+of|an?\s)).*\b(?:trusts|hospitals|providers|organisations|services|"
+# an object the verb names without naming a trust: "placed two other trusts into special measures"; a
+# partitive ("steered one of the largest trusts out of") describes the story's trust instead
+_UNNAMED_OBJECT = re.compile(r"^(?!\s*one\s+of\b).*\b(?:trusts|hospitals|providers|organisations|services|"
                              r"(?:an)?other\s+(?:\w+\s+)?(?:trust|hospital|provider))\b", re.IGNORECASE | re.DOTALL)
+# "led a neighbouring trust out of", "has taken a struggling trust out of": an indefinite object is a trust
+# the story does not name (a career, a comparison); "the trust", a pronoun or a name is one it does
+_INDEFINITE_OBJECT = re.compile(r"^\s*(?:an?|another|some|several)\b", re.IGNORECASE)
 
 
 def sentences_with(doc, words: re.Pattern) -> list[int]:
@@ -109,13 +116,9 @@ def _coordinated_before(doc, here: list, pos: int) -> list[str]:
     return _unique(k for _s, _e, k in reversed(group))
 
 
-def _listed_after(doc, here: list, se: int, pos: int, sentence_index: int) -> list[str]:
+def _listed_after(doc, here: list, se: int, start: int, sentence_index: int) -> list[str]:
     """"... special measures: A, B and C.", "trusts prosecuted include A, B and the C", or the bullet lines
-    after "... special measures are:"."""
-    opener = _LIST_OPEN.search(doc.text[pos:se])
-    if not opener:
-        return []
-    start = pos + opener.end()
+    after "... special measures are:"; start is where the list opener ends."""
     if doc.text[start:se].strip():
         inline = [m for m in here if m[0] >= start]
         if not inline or doc.text[start:inline[0][0]].strip(" ,").lower() not in ("", "the"):
@@ -142,7 +145,10 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
     """The trusts of a statement whose verb spans `verb` and whose regime/notice words span `cue`."""
     ss, se = doc.sentences[sentence_index]
     here = _mentions(doc, ss, se)
-    objects = [k for s, e, k in here if s >= verb[1] and e <= cue[0]]
+    objects = [(s, e, k) for s, e, k in here if s >= verb[1] and e <= cue[0]]
+    if verb[1] <= cue[0] and _INDEFINITE_OBJECT.match(doc.text[verb[1]:cue[0]]):
+        return _unique(k for s, e, k in objects if not REF_RE.fullmatch(doc.text[s:e]))
+    objects = [k for _s, _e, k in objects]
     if objects:
         return _unique(objects)
     if verb[1] <= cue[0] and _UNNAMED_OBJECT.search(doc.text[verb[1]:cue[0]]):
@@ -154,13 +160,16 @@ def subject_trusts(doc, sentence_index: int, verb: tuple[int, int], cue: tuple[i
         return subject
     main = doc.main("trust") or doc.main("hospital")
     if not _PRONOUN_SUBJECT.search(doc.text[ss:pos]):
-        listed = _listed_after(doc, here, se, cue[1], sentence_index)
-        if listed:
-            return listed
-        if _UNNAMED_SUBJECT.search(_SUBJECT_HEAD.sub("", doc.text[max(ss, pos - 120):pos])) \
-                or _UNNAMED_RECIPIENT.match(doc.text[cue[1]:se]):
+        head = _SUBJECT_HEAD.sub("", doc.text[max(ss, pos - 120):pos])
+        opener = _LIST_OPEN.search(doc.text[cue[1]:se])
+        examples = cue[1] + opener.start("open") if opener else se  # names after "such as" are examples
+        if opener and (not opener.group("ex") or _PLURAL_TRUSTS.search(head + doc.text[cue[1]:examples])):
+            listed = _listed_after(doc, here, se, cue[1] + opener.end(), sentence_index)
+            if listed:
+                return listed
+        if _UNNAMED_SUBJECT.search(head) or _UNNAMED_RECIPIENT.match(doc.text[cue[1]:se]):
             return []
-        after = [k for s, _e, k in here if s >= cue[1]]
+        after = [k for s, _e, k in here if cue[1] <= s < examples]
         if after:
             return after[:1]
     return [main] if main else []

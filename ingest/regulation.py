@@ -11,22 +11,55 @@ from .when import find_dates, join_range
 _SM = re.compile(r"special\s+measures", re.IGNORECASE)
 _INSPECTION = re.compile(r"\b(?:inspect(?:ed|ion|ions|ors?)|visit(?:ed|s)?|(?:announced|unannounced)\s+(?:inspection|visit))\b",
                          re.IGNORECASE)
+# "the CQC issued the trust with a (formal) warning", "a warning was given by the regulator": a warning is
+# the notice only when the regulator gives it; "the trust has issued a warning to patients" is advice
+_GAVE_WARNING = re.compile(r"\b(?:issued|served|gave|given|sent)\s+(?:\w+\s+){0,6}?(?:with\s+)?an?\s+(?:formal\s+)?"
+                           r"warning\b(?!\s+(?:to|for)\s+(?:the\s+)?(?:patients|public|people|parents|visitors))",
+                           re.IGNORECASE)
+_REGULATOR = r"\b(?:CQC|Care\s+Quality\s+Commission|regulator|inspectors?|watchdog)\b"
+_REGULATOR_AGENT = re.compile(_REGULATOR + r"\s+(?:\w+\s+){0,3}$", re.IGNORECASE)  # "the CQC has today issued"
+_BY_REGULATOR = re.compile(r"^[^.;]{0,60}?\bby\s+(?:the\s+)?" + _REGULATOR, re.IGNORECASE)
+
+
+def _regulator_warning(sentence: str):
+    for m in _GAVE_WARNING.finditer(sentence):
+        if _REGULATOR_AGENT.search(sentence, 0, m.start()) or _BY_REGULATOR.match(sentence[m.end():]):
+            return m
+    return None
+
+
+# "fined £1.2m", "fined a record / a whopping / an unprecedented £1.2m", "fined 1.5 million pounds": a court's
+# penalty; a commissioner's contract fine for a missed target is none
+_PROSECUTED = re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b"
+                         r"|\bfined\s+(?:[\w-]+\s+){0,3}?(?:£|\d[\d,.]*\s*(?:million|m)\b|(?:half\s+)?an?\s+million\b)"
+                         r"(?![^.;]{0,80}\b(?:commissioners|CCGs?|clinical\s+commissioning|targets?)\b)", re.IGNORECASE)
+# "was ordered to pay £200,000": a penalty only where the sentence is about a criminal case
+_ORDERED_TO_PAY = re.compile(r"\bordered\s+to\s+pay\s+(?:[\w-]+\s+){0,3}?£", re.IGNORECASE)
+_CRIMINAL_CASE = re.compile(r"\b(?:sentenc\w*|convict\w*|magistrates|crown\s+court|criminal|offences?)\b", re.IGNORECASE)
+
+
+def _prosecution(sentence: str):
+    m = _PROSECUTED.search(sentence)
+    if m:
+        return m
+    m = _ORDERED_TO_PAY.search(sentence)
+    return m if m and _CRIMINAL_CASE.search(sentence) else None
+
+
+# (kind, finder): the first words in a sentence that state the action
 _ENFORCEMENT = [
-    # "a (section 29A) warning notice"; "issued the trust with a warning" is one too
-    ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b|\b(?:issued|served|gave|given|"
-                                              r"sent)\s+(?:\w+\s+){0,3}?(?:with\s+)?an?\s+(?:formal\s+)?warning\b",
-                                              re.IGNORECASE)),
+    ("section 29A warning notice", re.compile(r"\bwarning\s+notices?\b|\bsection\s+29A\b", re.IGNORECASE).search),
+    ("section 29A warning notice", _regulator_warning),
     # "section 31", "(urgent) conditions (were imposed) on the trust's registration", "imposed conditions"
     ("section 31 conditions", re.compile(r"\bsection\s+31\b|\bconditions?\b[^.;]{0,40}?\b(?:on|to)\s+(?:the\s+|its\s+|"
                                          r"their\s+)?(?:[\w-]+['’]s?\s+)?registration\b|\bimpos\w*\s+(?:\w+\s+)?"
-                                         r"conditions?\b", re.IGNORECASE)),
-    ("requirement notice", re.compile(r"\brequirement\s+notices?\b", re.IGNORECASE)),
-    ("prosecution", re.compile(r"\bprosecut(?:ed|ion|ions|ing)\b|\bpleaded\s+guilty\b|\bfined\s+(?:a\s+record\s+)?£",
-                               re.IGNORECASE)),
+                                         r"conditions?\b", re.IGNORECASE).search),
+    ("requirement notice", re.compile(r"\brequirement\s+notices?\b", re.IGNORECASE).search),
+    ("prosecution", _prosecution),
 ]
 # words every enforcement statement holds, for a fast scan of the lower-cased text
 _ENFORCEMENT_WORDS = re.compile(r"warning|section\s+29a|section\s+31|condition|requirement\s+notice|prosecut|guilty"
-                                r"|fined")
+                                r"|fined|ordered\s+to\s+pay")
 
 
 def find_inspections(doc) -> list[Inspection]:
@@ -85,8 +118,8 @@ def find_enforcement(doc) -> list[Enforcement]:
     for i in sentences_with(doc, _ENFORCEMENT_WORDS):
         ss, se = doc.sentences[i]
         sentence = doc.text[ss:se]
-        for kind, pattern in _ENFORCEMENT:
-            m = pattern.search(sentence)
+        for kind, find in _ENFORCEMENT:
+            m = find(sentence)
             if not m or not asserted(sentence, m.start(), infinitive_is_goal=False):
                 continue
             at = (ss + m.start(), ss + m.start())

@@ -13,6 +13,7 @@ import re
 from .model import SpecialMeasures
 from .hedges import HEDGE, NEGATION, TO, asserted
 from .reg_subjects import sentences_with, subject_trusts
+from .resolve import REF_RE
 from .when import find_dates
 
 _FLAGS = re.IGNORECASE
@@ -34,6 +35,9 @@ _MOVE_OUT = (r"take|takes|taken|took|taking|come|comes|came|coming|move[sd]?|mov
              r"get|gets|got|getting|climb\w*|step\w*|pull\w*|lead|leads|led|leading|steer\w*|guid\w*|help\w*|lift\w*")
 # an object stops at a finite verb: "Northmoor, which helped ..., has come out of" is not "helped ... out of"
 _OBJ = r"(?:(?!\b(?:has|have|had|is|are|was|were|will|said|says)\b)[^;:])"
+# words between "is / was" and "in": "is still in", "was then in", "is one of 12 in"; never "was at the trust
+# in special measures" or "is now at a trust in special measures", a career
+_FILL = r"(?:(?!(?:from|at|an?|another)\b)\w+\s+)"
 _BEFORE = [
     # "no longer in special measures"
     ("out", re.compile(r"\b(?P<v>no\s+longer)\s+(?:\w+\s+){0,2}?(?:in|under)\s+$", _FLAGS)),
@@ -49,8 +53,8 @@ _BEFORE = [
                            _FLAGS)),
     # "remains in", "is still in", "has been in", "was in"
     ("remains", re.compile(r"\b(?P<v>remain\w*|still|stay\w*|continu\w*\s+to\s+be|is|are|been|now|currently|already)"
-                           r"\s+(?:\w+\s+){0,3}?(?:in|under)\s+$", _FLAGS)),
-    ("placed", re.compile(r"\b(?P<v>was|were|be|being)\s+(?:\w+\s+){0,3}?(?:in|under)\s+$", _FLAGS)),
+                           rf"\s+{_FILL}{{0,3}}?(?:in|under)\s+$", _FLAGS)),
+    ("placed", re.compile(rf"\b(?P<v>was|were|be|being)\s+{_FILL}{{0,3}}?(?:in|under)\s+$", _FLAGS)),
     # "placed into", "put (the trust) back in", "plunged into", "returned to", "entered"
     ("placed", re.compile(r"\b(?P<v>plac\w*|put|puts|putting|plung\w*|push\w*|thrust|thrown|sen[dt]\w*|went|gone|go|"
                           r"goes|going|return\w*|fell|fall\w*|dropp\w*|tipped|slipped|taken|moved?|moving)\b"
@@ -75,11 +79,22 @@ _LIFTED = re.compile(r"^\s+(?:status\s+)?(?P<v>lifted|removed|ended)\b", _FLAGS)
 _ON_RECOMMENDATION = r"\b(?:on|following|after|upon|at)\s+(?:a\s+|the\s+|its\s+|their\s+)?recommendation\b"
 _AFTER_RECOMMENDED = re.compile(rf"^[^;]{{0,100}}?(?:{_ON_RECOMMENDATION}|\b(?:as\s+)?recommended\s+by\b)", _FLAGS)
 _BEFORE_RECOMMENDED = re.compile(_ON_RECOMMENDATION, _FLAGS)
-# "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019"
+# "placed in special measures in 2016 and came out in 2018", "... before exiting in 2019": an elliptic exit
+# shares the placing's subject. "emerged" must say from what ("and it later emerged that ..." is news), and
+# "out", "removed" of or from anything but the regime is something else ("removed from the board")
 _AFTER_EXIT = re.compile(r"\b(?P<c>and|but|before|then|until)\b(?P<gap>[^;]{0,40}?)\b(?P<v>(?:taken|came|come|coming|"
-                         r"brought|moved|got)\s+out\b(?!\s+of\s+(?![\"“‘']?special))|exit(?:ed|ing)\b|"
-                         r"emerg(?:ed|ing)\b|"
-                         r"left\s+(?:in|during|after|at)\b|removed\b(?!\s+from\s+(?![\"“‘']?special)))", _FLAGS)
+                         r"brought|moved|got)\s+out|exit(?:ed|ing)|emerg(?:ed|ing)(?=\s+from\b)|removed|"
+                         r"left(?=\s+(?:in|during|after|at)\b))\b"
+                         r"(?P<of>\s+(?:of|from)\s+(?:it|them|[\"“‘']?special\s+measures)\b)?(?!\s+(?:of|from)\b)",
+                         _FLAGS)
+# a gap with a subject of its own ("and its chief executive left in 2017", "and the report came out in June",
+# "and Dr Jones was removed") tells of someone else; "a year later", "in March" are not subjects
+_GAP_SUBJECT = re.compile(r"\b(?:it|its|he|she|they|their|his|her|we|our|this|these|those|who|which)\b"
+                          r"|\b(?:the|a|an|that)\s+(?!(?:\w+\s+)?(?:year|month|week|day|decade|spring|summer|autumn|"
+                          r"winter)s?\b)"
+                          r"|(?-i:\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z])", _FLAGS)
+# "... and it came out of special measures in 2018": the trust itself, when the exit says from what
+_SAME_SUBJECT = re.compile(r"^\W*(?:it|they|the\s+(?:trust|hospital))\b", _FLAGS)
 # "was in special measures until 2019", "from 2014 to 2017"
 _UNTIL_DATE = re.compile(r"^[^;]{0,60}?(?:\buntil|\btill|\bfrom\b[^;]{0,20}?\bto)\s+(?:\w+\s+)?(?:(?:19|20)\d\d|"
                          r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
@@ -96,12 +111,31 @@ _RECOMMEND_THAT = re.compile(r"recommend(?:s|ed|ing)?\s+that\b", _FLAGS)  # "rec
 _FINITE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|since\s+)?been\s+$"
                      r"|\b(?:was|were|is|are|got)\s+(?:now\s+|then\s+)?$",
                      _FLAGS)
-# "That move came after a recommendation by the regulator", after a sentence placing a trust
+# "That move came after a recommendation by the regulator", after a sentence placing a trust: the
+# recommendation is the regulator's, or the sentence is about special measures ("the decision to close the
+# ward follows a recommendation by the coroner" is another decision)
 _FOLLOWS_RECOMMENDATION = re.compile(r"\b(?:decision|move|announcement|step)\b[^;]{0,60}\brecommendation\b"
                                      r"|^(?:it|this)\s+follows\s+(?:a|the)\s+recommendation\b", _FLAGS)
-# "NHS Improvement has accepted the recommendation", after a sentence recommending special measures
-_ACCEPTED = re.compile(r"\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|follow(?:s|ed)?)\b[^.;]{0,40}?"
-                       r"\brecommendation\b", _FLAGS)
+_REGULATORS_RECOMMENDATION = re.compile(
+    r"\b(?:CQC|regulator['’]s|chief\s+inspector['’]s)\s+recommendation\b"
+    r"|\brecommendation\b[^.;]{0,60}?\b(?:chief\s+inspector|CQC|Care\s+Quality\s+Commission|regulator)\b", _FLAGS)
+# "NHS Improvement has accepted the recommendation (to place the trust in special measures)", after a sentence
+# recommending special measures: only the body that decides a placing can accept it; "the board agreed to
+# act on every recommendation" is no placing
+_DECIDER = (r"(?:NHS\s+Improvement|NHS\s+England|(?:NHS\s+)?Trust\s+Development\s+Authority|TDA|Monitor|"
+            r"[Hh]ealth(?:\s+and\s+[Ss]ocial\s+[Cc]are)?\s+[Ss]ecretary|[Ss]ecretary\s+of\s+[Ss]tate)")
+# case-sensitive: "Monitor" the regulator, not "monitor" the verb
+_ACCEPTED = re.compile(rf"\b{_DECIDER}\b[^.;]{{0,60}}?\b(?:accept\w*|agree[sd]?|approv\w*|endors\w*|act(?:s|ed)?\s+on|"
+                       r"follow(?:s|ed)?)\b[^.;]{0,40}?\brecommendation\b"
+                       r"|\brecommendation\b[^.;]{0,60}?\b(?:accepted|approved|endorsed)\s+by\s+(?:the\s+)?" + _DECIDER)
+_PLACING_WORDS = re.compile(r"\bspecial\s+measures\b|\bplac(?:e|ed|es|ing)\b", _FLAGS)
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:,]|\b(?:and|but|while|whereas)\b)\W*$", _FLAGS)  # where a subject can stand
+# the object of "kept / left / spent / placed / put / moved ... in": the trust, a few words at most ("kept the
+# trust in", "put its maternity unit back into", "placed A and B into"), or a time ("spent three years in");
+# "left a trust in special measures", "moved from a trust in special measures" tell a career, not a status
+_CAREER_OBJECT = re.compile(r"^\s*(?:from|at|an?|another)\b", _FLAGS)
+_COMMON_WORD = re.compile(r"(?-i:\b[a-z][\w'’-]*)")
+_HELD_WORDS = 4
 _QUESTION = re.compile(r"\?[\"'”’)]*$")  # "Will the trust exit special measures?" asks, it does not tell
 _DECISION_REACH = 6  # sentences: "the decision", "the recommendation" still mean the one a few sentences back
 
@@ -117,6 +151,10 @@ def _governing(sentence: str, cue_start: int):
         if not m:
             continue
         name = next(g for g in ("v", "n", "r", "out") if m.groupdict().get(g))
+        obj = m.groupdict().get("o")
+        if status in ("placed", "remains") and obj and (_CAREER_OBJECT.match(obj)
+                                                        or len(_COMMON_WORD.findall(obj)) > _HELD_WORDS):
+            continue
         if status == "bare" and best:
             break
         if best is None or off + m.start(name) > best[1]:
@@ -149,6 +187,15 @@ def _date(sentence: str, start: int, published: str | None) -> str | None:
     return dates[0][2] if dates else None
 
 
+def _holds_bare(text: str, ss: int, s: int, e: int) -> bool:
+    """Whether the mention at s..e can be the one "in special measures" right after it: a name, or "the trust"
+    opening its clause ("The trust, in special measures since 2019, has ..."). A lone "trust" ("worked at a
+    trust in special measures in Kent", "another trust in special measures") names none."""
+    if not REF_RE.fullmatch(text, s, e):
+        return True
+    return text[s:e].lower().startswith("the") and bool(_CLAUSE_OPEN.search(text[ss:s]))
+
+
 def _statements(sentence: str, cue, published, named_ends: set[int]):
     """(status, verb span, date) of every status the words around one mention of the regime state.
 
@@ -173,7 +220,8 @@ def _statements(sentence: str, cue, published, named_ends: set[int]):
                                       or _BEFORE_RECOMMENDED.search(sentence, 0, verb[0])):
             out.append(("recommended", verb, None))
         m = _AFTER_EXIT.search(after)
-        if m and not HEDGE.search(m.group("gap")) and not TO.search(m.group("gap")):
+        gap = m and (_SAME_SUBJECT.sub("", m.group("gap")) if m.group("of") else m.group("gap"))
+        if m and not HEDGE.search(gap) and not TO.search(gap) and not _GAP_SUBJECT.search(gap):
             out.append(("out", verb, _date(after, m.end(), published)))
         elif _UNTIL_DATE.match(after):
             out.append(("out", verb, None))
@@ -205,7 +253,8 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
         placed_here: list[str] = []
         recommended_here: list[str] = []
         cues = list(cue_re.finditer(sentence))
-        named_ends = {e - ss for _s, e, _k in doc.mentions_in(ss, se)} if cues else set()
+        named_ends = {e - ss for s, e, _k in doc.mentions_in(ss, se)
+                      if _holds_bare(doc.text, ss, s, e)} if cues else set()
         for cue in cues:
             for status, (vs, ve), date in _statements(sentence, cue, doc.article.published, named_ends):
                 for trust in subject_trusts(doc, i, (ss + vs, ss + ve), (ss + cue.start(), ss + cue.end())):
@@ -216,13 +265,14 @@ def find_special_measures(doc) -> list[SpecialMeasures]:
                         recommended_here.append(trust)
         if recommended_here:
             recommended = (i, recommended_here)
-        if i - recommended[0] <= _DECISION_REACH and _ACCEPTED.search(sentence) and not HEDGE.search(sentence):
+        if i - recommended[0] <= _DECISION_REACH and _ACCEPTED.search(sentence) \
+                and _PLACING_WORDS.search(sentence) and not HEDGE.search(sentence):
             for trust in recommended[1]:
                 add(trust, "placed", None, ss, se)
         if placed_here:
             placed = (i, placed_here)
-        elif not cues and i - placed[0] <= _DECISION_REACH and _FOLLOWS_RECOMMENDATION.search(sentence) \
-                and not HEDGE.search(sentence):
+        elif i - placed[0] <= _DECISION_REACH and _FOLLOWS_RECOMMENDATION.search(sentence) \
+                and (cues or _REGULATORS_RECOMMENDATION.search(sentence)) and not HEDGE.search(sentence):
             for trust in placed[1]:
                 add(trust, "recommended", None, ss, se)
     return list(found.values())

@@ -77,3 +77,48 @@ def test_enforcement_against_unnamed_trusts_is_not_the_story_trusts():
 def test_an_unnamed_plural_earlier_in_the_sentence_does_not_hide_the_story_trust():
     assert actions("Northmoor Valley NHS Trust was rated good. After inspecting its hospitals, the CQC issued a "
                    "warning notice.") == {("trust:1", "section 29A warning notice")}
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust has issued a warning to patients to stay away from A&E unless it is an emergency.",
+    "After a CQC inspection, the trust issued a warning to patients about long waits.",
+    "Alder Park Hospital has given a warning to visitors about parking.",
+    "The CQC has issued a warning to the public about fake inspectors.",
+])
+def test_a_warning_the_regulator_does_not_give_is_no_notice(text):
+    assert actions(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The CQC has today issued Northmoor Valley NHS Trust with a formal warning.",
+    "Inspectors served a warning on Northmoor Valley NHS Trust over staffing.",
+    "Northmoor Valley NHS Trust was given a formal warning by the Care Quality Commission.",
+    "The watchdog issued a warning notice to Northmoor Valley NHS Trust.",
+])
+def test_a_warning_the_regulator_gives_is_the_notice(text):
+    assert actions(text) == {("trust:1", "section 29A warning notice")}
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust was fined a whopping £1.2m after a patient died.",
+    "Northmoor Valley NHS Trust was fined an unprecedented £1.2m after a patient died.",
+    "Northmoor Valley NHS Trust has been fined £400,000 over a death on a ward.",
+    "Northmoor Valley NHS Trust was fined half a million pounds after the death.",
+    "Northmoor Valley NHS Trust was ordered to pay £150,000 after being sentenced at crown court.",
+])
+def test_a_fine_or_a_criminal_courts_order_to_pay_is_a_prosecution(text):
+    assert actions(text) == {("trust:1", "prosecution")}
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust was fined £2m by commissioners for missing waiting time targets.",
+    "Northmoor Valley NHS Trust was ordered to pay £20,000 to a nurse by an employment tribunal.",
+    "Northmoor Valley NHS Trust was fined for the second time this year.",
+])
+def test_a_contract_fine_or_a_tribunal_award_is_no_prosecution(text):
+    assert actions(text) == set()
+
+
+def test_trusts_listed_after_a_plural_recipient_are_acted_against():
+    assert actions("The CQC has brought prosecutions against several trusts, including Southfield Coast NHS "
+                   "Foundation Trust.") == {("trust:4", "prosecution")}

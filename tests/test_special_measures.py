@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from events_kit import ALDER, BECK, OTHER, TRUST, make_doc
+from nhskg.ingest.resolve import REF_RE
 from nhskg.ingest.special_measures import find_special_measures
 
 ALL = (TRUST, ALDER, BECK, OTHER)
@@ -14,6 +15,17 @@ ALL = (TRUST, ALDER, BECK, OTHER)
 
 def measures(text, published=None, orgs=ALL):
     return {(s.trust_key, s.status, s.date) for s in find_special_measures(make_doc(text, published, orgs))}
+
+
+def measures_linking_refs(text):
+    """As the organisation finder links them, every lone "trust" or "the trust" not inside a name is the
+    story's trust ("worked at a trust in special measures" holds a trust mention)."""
+    doc = make_doc(text, None, ALL)
+    named = [(s, e) for s, e, _k in doc.org_mentions]
+    refs = [(m.start(), m.end(), TRUST.key) for m in REF_RE.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in named)]
+    doc.org_mentions = sorted(doc.org_mentions + refs)
+    return {(s.trust_key, s.status, s.date) for s in find_special_measures(doc)}
 
 
 @pytest.mark.parametrize("text", [
@@ -249,7 +261,8 @@ def test_a_headline_infinitive_announces_a_decision_a_goal_does_not(text, expect
 @pytest.mark.parametrize("text,expected", [
     ("The new board steered one of the largest trusts in the region out of special measures.",
      {("trust:1", "out", None)}),
-    ("She has taken a struggling trust out of special measures.", {("trust:1", "out", None)}),
+    ("She has taken the trust out of special measures.", {("trust:1", "out", None)}),
+    ("She has taken it out of special measures.", {("trust:1", "out", None)}),
     ("The regulator placed two other trusts into special measures.", set()),
     ("The regulator placed another trust into special measures.", set()),
 ])
@@ -259,9 +272,136 @@ def test_an_object_describing_the_story_trust_or_other_trusts(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. NHS Improvement "
-     "has agreed to the recommendation.", {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+     "has agreed to the recommendation to place it in special measures.",
+     {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The health "
+     "secretary has accepted the recommendation to place the trust in special measures.",
+     {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The "
+     "recommendation to place the trust in special measures was accepted by NHS England.",
+     {("trust:1", "recommended", None), ("trust:1", "placed", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The trust board "
+     "has agreed to act on every recommendation in the report.", {("trust:1", "recommended", None)}),
+    ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. NHS Improvement "
+     "has agreed to act on every recommendation about staffing.", {("trust:1", "recommended", None)}),
     ("The chief inspector recommended that Northmoor Valley NHS Trust be placed in special measures. The board has "
      "yet to decide whether to accept the recommendation.", {("trust:1", "recommended", None)}),
 ])
 def test_an_accepted_recommendation_places_the_trust(text, expected):
     assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and it later emerged that managers had "
+    "hidden waiting lists.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and its chief executive left in 2017.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and the chief executive was removed.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and the damning report came out in June.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and Dr Ann Hale was removed as chair.",
+    "Northmoor Valley NHS Trust was placed in special measures in 2016 and then removed from the league tables.",
+])
+def test_after_a_placing_an_exit_with_a_subject_of_its_own_is_someone_elses(text):
+    assert measures(text) == {("trust:1", "placed", "2016")}
+
+
+@pytest.mark.parametrize("text,out", [
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and a year later was taken out.", None),
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and it came out of them in 2019.", "2019"),
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and emerged from them in 2019.", "2019"),
+    ("Northmoor Valley NHS Trust was placed in special measures in 2016 and left in 2019.", "2019"),
+])
+def test_after_a_placing_the_elliptic_exit_of_the_same_trust(text, out):
+    assert measures(text) == {("trust:1", "placed", "2016"), ("trust:1", "out", out)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Smith previously worked at a trust in special measures in Kent.",
+    "Ms Smith joined us from another trust in special measures.",
+])
+def test_a_lone_trust_just_before_in_special_measures_is_not_the_story_trust(text):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The trust, in special measures since 2019, has a new chair.", {("trust:1", "remains", "2019")}),
+    ("Beckside General Hospital, under special measures, has a new matron.", {("trust:1", "remains", None)}),
+])
+def test_a_name_or_the_trust_opening_its_clause_is_the_one_in_special_measures(text, expected):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She left a trust in special measures to join Beckside General Hospital.",
+    "Ms Smith moved from a trust in special measures in Kent.",
+    "Ms Smith was at the trust in special measures before this one.",
+    "Ms Smith is now at a trust in special measures.",
+    "He left his post as finance director at a small trust in special measures.",
+])
+def test_a_career_at_a_trust_in_special_measures_is_no_status(text):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The regulator kept the trust in special measures.", {("trust:1", "remains", None)}),
+    ("The regulator has left it in special measures.", {("trust:1", "remains", None)}),
+    ("Inspectors put Alder Park Hospital back into special measures.", {("trust:1", "placed", None)}),
+    ("The regulator moved the trust's maternity unit into special measures.", {("trust:1", "placed", None)}),
+])
+def test_the_trust_kept_left_or_put_in_special_measures(text, expected):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Smith, who led a neighbouring trust out of special measures, starts in May.",
+    "She has taken a struggling trust out of special measures.",
+    "As chief executive she steered an acute trust in Kent out of special measures.",
+    "The regulator placed a trust in Kent into special measures.",
+])
+def test_an_indefinite_object_is_not_the_story_trust(text):
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. " + text) == set()
+
+
+def test_a_named_object_of_a_career_is_still_that_trusts_fact():
+    assert measures_linking_refs("Northmoor Valley NHS Trust was rated good. Jane Smith, who took Southfield Coast "
+                                 "NHS Foundation Trust out of special measures, starts in May.") == {
+        ("trust:4", "out", None)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On 12 May Northmoor Valley NHS Trust was placed into special measures.", {("trust:1", "placed", None)}),
+    ("Last May, Northmoor Valley NHS Trust was placed into special measures.", {("trust:1", "placed", None)}),
+    ("Since May Northmoor Valley NHS Trust has been in special measures.", {("trust:1", "remains", None)}),
+    ("Northmoor Valley NHS Trust may be placed in special measures.", set()),
+    ("Britain may see Northmoor Valley NHS Trust placed in special measures.", set()),
+    ("The trust may soon exit special measures.", set()),
+])
+def test_the_month_may_is_no_hedge_the_modal_is(text, expected):
+    assert measures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Placed in special measures in 2014 with partners including Southfield Coast NHS Foundation Trust, it has "
+     "improved.", {("trust:1", "placed", "2014")}),
+    ("Put into special measures last year alongside neighbours such as Southfield Coast NHS Foundation Trust, it is "
+     "recovering.", {("trust:1", "placed", None)}),
+    ("Several trusts were placed in special measures, including Southfield Coast NHS Foundation Trust and Northmoor "
+     "Valley NHS Trust.", {("trust:1", "placed", None), ("trust:4", "placed", None)}),
+    ("The hospitals placed in special measures in 2015 included Southfield Coast NHS Foundation Trust.",
+     {("trust:4", "placed", "2015")}),
+])
+def test_examples_after_such_as_or_including_are_the_subject_only_after_a_plural_for_trusts(text, expected):
+    assert measures("Northmoor Valley NHS Trust was rated good. " + text) == expected
+
+
+@pytest.mark.parametrize("second,expected", [
+    ("The decision to close the ward follows a recommendation by the coroner.", {("trust:1", "placed", None)}),
+    ("The move to cut beds came after a recommendation from auditors.", {("trust:1", "placed", None)}),
+    ("The decision follows a recommendation from the Chief Inspector of Hospitals.",
+     {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("That step came after a CQC recommendation.", {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("It follows a recommendation from the Care Quality Commission.",
+     {("trust:1", "placed", None), ("trust:1", "recommended", None)}),
+    ("It follows a recommendation from the trust's own board.", {("trust:1", "placed", None)}),
+])
+def test_a_later_decision_follows_the_regulators_recommendation_only(second, expected):
+    assert measures("Northmoor Valley NHS Trust was placed into special measures. " + second) == expected
