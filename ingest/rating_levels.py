@@ -28,7 +28,8 @@ _FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE
 _TABLE_GAP = re.compile(r"\s*[-–:]\s*['‘\"“]?$")
 _WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
-_NOT_RATING_AFTER = re.compile(r"^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
+# "good improvement in A&E": how much better, not a rating
+_NOT_RATING_AFTER = re.compile(r"^\s+improvements?\b|^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
                                r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
                                r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
                                r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",
@@ -99,6 +100,14 @@ _WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|
                    r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
                    r"planning|determined|would(?!\s+like)|could|might|should|if|unless|expects?|expected)\b[^.;:!?,]*$",
                    re.IGNORECASE)
+# "the food was good", "his work is outstanding": a copula after a noun that is neither a place, a service, a
+# key question nor a rating says what something was like, not how the CQC rated it
+_PLAIN_PREDICATE = re.compile(r"\b(?!(?:trusts?|hospitals?|services?|units?|centres?|departments?|wards?|sites?|"
+                              r"it|they|which|that|this|these|those|ratings?|grades?|overall|rated|care|caring|"
+                              r"safe|effective|responsive|led|leadership|organisation|provider|now|still|also|"
+                              r"again|previously|all|both|each|one|two|three|four|five)\b)[a-z]+\s+"
+                              r"(?:is|are|was|were)\s+$")
+_QUOTE_GOES_ON = re.compile(r"\s+[a-z]")
 _IN_SOME = re.compile(r"^\W*(?:in|for)\s+(?:some|several|a\s+number|many|most|other)\b", re.IGNORECASE)
 
 
@@ -134,7 +143,8 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
     item_ends = {it.end for it in items if it.label}
     for m in LEVEL_RE.finditer(sentence):
         before, after = sentence[:m.start()], sentence[m.end():]
-        quoted = bool(m.group(1) or m.group(3))
+        # "rated 'good'" is quoted; "commended for their 'outstanding professionalism'" quotes a phrase
+        quoted = bool(m.group(3) or m.group(1) and not _QUOTE_GOES_ON.match(after))
         capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
         changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
         if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after):
@@ -147,6 +157,11 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
                    or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends)
                    or (out and _COORD.fullmatch(sentence, out[-1].end, m.start())))  # "rated good and inadequate"
         if not (quoted or capital or cue) or not (rating_sentence or quoted or capital):
+            continue
+        if not quoted and _PLAIN_PREDICATE.search(before[-40:]) and not (_CUE_AFTER.match(after)
+                                                                         or _owns_item(sentence, m.end(), item_starts)
+                                                                         or before.rstrip().endswith(tuple(
+                                                                             sentence[:e] for e in item_ends))):
             continue
         lv = Level(m.start(), m.end(), _level(m.group(2)), now=bool(_NOW_CUE.search(before[-40:])))
         lv.is_previous = bool(_LOST.search(before[-30:]))
