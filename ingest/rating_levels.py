@@ -28,8 +28,9 @@ _FOR_ITEM = re.compile(r"['’\"”]?\s+(?:for|in|on|to\s+be)\s+", re.IGNORECASE
 _TABLE_GAP = re.compile(r"\s*[-–:]\s*['‘\"“]?$")
 _WHETHER = re.compile(r"whether\s+[^.;,]{0,30}?\s|how\s+", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W*(?:overall|rating|ratings|grading|by\s+the\s+(?:cqc|care\s+quality))", re.IGNORECASE)
-# "good improvement in A&E": how much better, not a rating
-_NOT_RATING_AFTER = re.compile(r"^\s+improvements?\b|^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
+# "good improvement in A&E", "it was good to see": how much better, how welcome; not a rating
+_NOT_RATING_AFTER = re.compile(r"^\s+improvements?\b|^\s+to\s+(?!(?:an?\s+|the\s+)?(?:outstanding|good|inadequate|requir|needs?|"
+                               r"rating|overall|be)\b)[a-z]+|^\W*(?:practice|care\b(?!\s+quality)|progress|work|news|example|examples|"
                                r"in\s+some|in\s+a\s+number|in\s+many|at\s+(?!the\s+)|leadership\b|governance|"
                                r"staff|people|thing|reason|job|start|idea|areas?\b|feedback|service\s+to|hands|"
                                r"(?!rat(?:ing|ings|ed)\b)[a-z]+\s+of\b)",

@@ -44,6 +44,12 @@ _CQC = re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission|inspectors?)\b", re.IGN
 _OTHER_PROVIDER = re.compile(r"\b(?:(?:care|nursing|residential)\s+homes?|(?:GP|doctors['’]?|dental)\s+"
                              r"(?:practices?|surger(?:y|ies))|dentists?|pharmac(?:y|ies)|hospices?|home\s+care\s+"
                              r"(?:agency|agencies|providers?)|domiciliary\s+care)\b", re.IGNORECASE)
+_PLACED = re.compile(r"\s*(?:at|in|within|inside|near|beside|on\s+the\s+site\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+# "who led a hospital rated outstanding", "moved to another trust rated good": some trust, not one named; not
+# "X is a hospital rated outstanding"
+_ANOTHER = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bremains\s)\b(?:an?|another|one)\s+(?:\w+\s+)?"
+                      r"(?:trust|hospital|provider|organisation)\s+(?:(?:that|which)\s+(?:was|is|has\s+been|had\s+been)\s+)?"
+                      r"(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
 _RUNS = re.compile(r"\b(?:runs?|running|operates|provides?|including|includes|such\s+as|like|and|with)\W+(?:\w+\W+){0,3}$",
                    re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
@@ -63,7 +69,7 @@ _AT_SITE = re.compile(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?", re.IGNOREC
 _DASH_OPEN = re.compile(r"(?:\s[-–—]\s|\()[^-–—()]*$")
 _DASH_CLOSE = re.compile(r"\s[-–—]\s|\)")
 _NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
-_BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|(?:al)?though)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
 # "the food was good and the staff were caring": a word with its own verb is not the level's; "good ... regarding
@@ -392,14 +398,17 @@ _LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?
 
 
 def _of_other_provider(sentence: str, lv: Level, mentions) -> bool:
-    """Whether a level is said of a care home, GP practice or the like: one named before it with no trust or
-    hospital named in between."""
+    """Whether a level is said of a care home, GP practice or the like, or of "a hospital rated outstanding"
+    somewhere else: one named before it with no trust or hospital named in between as a subject ("a GP surgery at
+    X Hospital" places the surgery)."""
+    if _ANOTHER.search(sentence, max(0, lv.start - 80), lv.start):
+        return True
     last = None
     for m in _OTHER_PROVIDER.finditer(sentence, 0, lv.start):
         if not _RUNS.search(sentence, max(0, m.start() - 40), m.start()):
             last = m
     return last is not None and not any(last.end() <= s < lv.start and not _ASIDE.search(sentence[:s][-25:])
-                                        for s, _e, _k in mentions)
+                                        and not _PLACED.fullmatch(sentence, last.end(), s) for s, _e, _k in mentions)
 
 
 def _owner(sentence: str, it: Item, mentions) -> str | None:
