@@ -20,7 +20,8 @@ _CUE_BEFORE = re.compile(r"\b(?:rat(?:ed|ing|ings)|grad(?:ed|ing|e)|judged|deeme
                          r"remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|mov(?:ed|es|ing)|improved|"
                          r"progressed|dropped|fell|gone|went|found\s+to\s+be|told\s+(?:it|they)|as|to|from|of|is|are|"
                          r"was|were|be|been)"
-                         r"\W*(?:an?\s+|the\s+|its\s+)?(?:overall\s+)?$", re.IGNORECASE)
+                         r"\W*(?:an?\s+|the\s+|its\s+)?(?:(?:overall|previous|prior|earlier|former)\s+){0,2}$",
+                         re.IGNORECASE)
 # "rated Northmoor Valley NHS Trust outstanding", "rated the trust good": the verb, its object, the level
 _RATED_OBJECT = re.compile(r"\brat(?:ed|es|e)\s+(?:it|them|(?:the|this|its)\s+(?:trust|hospital|services?)|"
                            r"(?:[A-Z][\w'’&-]*\s+){1,8})\s*(?:as\s+)?['‘\"“]?$")
@@ -46,9 +47,13 @@ _FROM = re.compile(r"\bfrom\s+(?:an?\s+|its\s+|their\s+|the\s+)?(?:(?:lowest|hig
                    r"old|former|overall)\s+){0,3}(?:rating\s+of\s+)?['‘\"“]?$", re.IGNORECASE)
 _LEVEL_WORD = r"(?:outstanding|good|requir(?:es|e|ed|ing)\s+improvement|inadequate)"
 _FROM_LEVEL_TO = re.compile(rf"\bfrom\W+(?:an?\s+)?{_LEVEL_WORD}\W+to\W+(?:an?\s+)?{_LEVEL_WORD}\b|"
-                            rf"\bto\W+(?:an?\s+)?{_LEVEL_WORD}\W+from\W+(?:an?\s+)?{_LEVEL_WORD}\b", re.IGNORECASE)
+                            rf"\bto\W+(?:an?\s+)?{_LEVEL_WORD}\W+from\W+(?:an?\s+|its\s+|the\s+)?"
+                            r"(?:(?:previous|prior|earlier|former)\s+)?" + _LEVEL_WORD + r"\b", re.IGNORECASE)
 # "dropped to requires improvement from good"
-_TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+)?['‘\"“]?", re.IGNORECASE)
+# "to good from a previous requires improvement": the earlier level may be qualified like the later one
+_EARLIER_ADJ = r"(?:(?:previous|prior|earlier|old|former|last|overall)\s+){0,2}(?:rating\s+of\s+)?"
+_TO_THEN_FROM = re.compile(r"['’\"”]?\s+from\s+(?:an?\s+|its\s+|the\s+|their\s+)?" + _EARLIER_ADJ + r"['‘\"“]?",
+                           re.IGNORECASE)
 _FROM_TO = re.compile(r"\W*(?:rating\s+)?(?:to|into)\s+(?:an?\s+|the\s+)?(?:rating\s+of\s+)?\W*", re.IGNORECASE)
 # a clause about the rating an earlier inspection gave ("since it was rated ...", "where it was rated ...")
 _EARLIER_CLAUSE = r"(?:since|when|where|after)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?" \
@@ -58,7 +63,7 @@ _SAME_AS_LAST = r"(?:the\s+)?same\s+(?:as\s+(?:at\s+|in\s+)?(?:the|its|their)\s+
 _AFTER_BEING = r"\bafter\s+(?:being|it\s+was|they\s+were)\s+(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$"
 # "good, down from outstanding", "good, a downgrade from the 'outstanding'", "good, from a 'requires improvement'"
 _THEN_FROM = re.compile(r"(?:\b(?:up|down|downgrade|drop|fall|rise|improvement|step\s+up)\s+|,\s*)from\s+"
-                        r"(?:an?\s+|its\s+|the\s+)?['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
+                        r"(?:an?\s+|its\s+|the\s+|their\s+)?" + _EARLIER_ADJ + r"['‘\"“]?$|\b(?:previously|formerly)\s+(?:been\s+)?(?:rated\s+)?"
                         r"(?:as\s+)?['‘\"“]?$|" + _AFTER_BEING + r"|\b(?:from\s+)?" + _EARLIER_CLAUSE
                         + r"\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
 # "a year after being rated inadequate, it is now good", "a trust which was told it required improvement has
@@ -73,7 +78,10 @@ _NOW_CUE = re.compile(r"\bnow(?:\s+(?:been|be|rated|judged|graded|officially|as|
 _TURN = re.compile(r"\b(?:but|now|however|resulting)\b", re.IGNORECASE)
 _COORD = re.compile(r"['’\"”]?\s*,?\s*(?:and|or)\s+['‘\"“]?", re.IGNORECASE)
 _IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
-_NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|,", re.IGNORECASE)
+# the main clause resumes after the earlier level: "which was rated X, was upgraded to Y"; not "graded as X, with
+# Y for caring"
+_NOW = re.compile(r"\b(?:has|have)\s+(?:now\s+)?been\b|\b(?:is|are)\s+now\b|"
+                  r",\s*(?:(?:it|they)\s+)?(?:is|are|was|were|has|have)\b", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:los(?:es|t|ing)|stripped\s+of)\s+(?:its\s+|their\s+|the\s+|an?\s+)?['‘\"“]?$", re.IGNORECASE)
 _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|maintain(?:s|ed)?|kept|again|re-?rated|"
                              r"(?:held|holds|hung)\s+on\s+to|"
