@@ -109,6 +109,13 @@ _WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|
                    r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
                    r"planning|determined|would(?!\s+like)|could|might|should|if|unless|expects?|expected)\b[^.;:!?,]*$",
                    re.IGNORECASE)
+# "working hard to be rated good", "in order to become outstanding": a purpose; not "the first trust to be rated
+# outstanding", "one of 12 hospitals to be rated good", "continues to be rated", which report a rating given
+_PURPOSE = re.compile(r"\bto\s+(?:be\s+(?:rated|judged|graded)|become|achieve|get|reach|gain|earn|regain|secure)\s+"
+                      r"(?:as\s+)?(?:an?\s+|the\s+)?['‘\"“]?$", re.IGNORECASE)
+_RANKED = re.compile(r"\b(?:first|only|second|third|last|latest|one|another|\d+)\b[^.;,]{0,40}$|"
+                     r"\b(?:continues?|continued|continuing|appears?|appeared|seems?|seemed|found|judged|deemed|"
+                     r"considered|shown|proved|proven|said)\s+$", re.IGNORECASE)
 # "the food was good", "his work is outstanding": a copula after a noun that is neither a place, a service, a
 # key question nor a rating says what something was like, not how the CQC rated it
 _PLAIN_PREDICATE = re.compile(r"\b(?!(?:trusts?|hospitals?|services?|units?|centres?|departments?|wards?|sites?|"
@@ -160,7 +167,9 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
             continue
         if _NOT_RATING_BEFORE.search(before) and not (quoted or _CUE_AFTER.match(after)):
             continue  # "with good leadership", not "with outstanding ratings for caring"
-        if _IN_SOME.match(after) or _WISH.search(before[-60:]):
+        purpose = _PURPOSE.search(before[-40:])
+        if _IN_SOME.match(after) or _WISH.search(before[-60:]) \
+                or purpose and not _RANKED.search(before, 0, len(before) - len(purpose.group())):
             continue
         cue = bool(_CUE_BEFORE.search(before[-40:]) or _CUE_AFTER.match(after) or _RATED_OBJECT.search(before[-80:])
                    or _owns_item(sentence, m.end(), item_starts) or _labelled(before, item_ends)

@@ -44,6 +44,7 @@ _CQC = re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission|inspectors?)\b", re.IGN
 _OTHER_PROVIDER = re.compile(r"\b(?:(?:care|nursing|residential)\s+homes?|(?:GP|doctors['’]?|dental)\s+"
                              r"(?:practices?|surger(?:y|ies))|dentists?|pharmac(?:y|ies)|hospices?|home\s+care\s+"
                              r"(?:agency|agencies|providers?)|domiciliary\s+care)\b", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
 _PLACED = re.compile(r"\s*(?:at|in|within|inside|near|beside|on\s+the\s+site\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 # "who led a hospital rated outstanding", "moved to another trust rated good": some trust, not one named; not
 # "X is a hospital rated outstanding"
@@ -339,7 +340,8 @@ class _Reader:
 
     def _subjects(self, sentence: str, lv: Level, its: list[Item], mentions) -> list[str]:
         doc = self.doc
-        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
+        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])
+                  and not _relative_aside(sentence, m, lv.start)]
         # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates, even
         # where another clause speaks of "the hospitals"
         for it in its:
@@ -395,6 +397,13 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:in\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){
                        r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
+
+
+def _relative_aside(sentence: str, mention, level_start: int) -> bool:
+    """Whether a mention sits in a relative clause closed before the level: "X, which takes patients to Y
+    Hospital, was rated inadequate" rates X."""
+    opened = _RELATIVE_OPEN.search(sentence, 0, mention[0])
+    return opened is not None and "," in sentence[mention[1]:level_start]
 
 
 def _of_other_provider(sentence: str, lv: Level, mentions) -> bool:

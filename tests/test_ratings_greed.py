@@ -87,3 +87,24 @@ def test_the_ambulance_service_is_the_trust_not_a_core_service():
 def test_whether_it_was_safe_still_names_the_key_question():
     text = "Northmoor Valley NHS Trust was rated requires improvement regarding whether it was safe."
     assert rated(text) == {("trust:1", None, "safe", "Requires improvement", None)}
+
+
+def test_a_level_worked_towards_is_not_given():
+    text = 'Alder Park Hospital was inspected in May. A spokesperson said: "We are working hard to be rated good."'
+    assert rated(text) == _BASE
+
+
+def test_the_first_hospital_to_be_rated_outstanding_is_rated():
+    text = "Alder Park Hospital is the first in the county to be rated outstanding by the CQC."
+    assert rated(text) == {("hospital:2", None, None, "Outstanding", None)}
+
+
+def test_continues_to_be_rated_is_a_rating():
+    text = "Inspectors visited the trust, which continues to be rated as requires improvement."
+    assert rated(text) == {("trust:1", None, None, "Requires improvement", "Requires improvement")}
+
+
+def test_a_hospital_named_in_a_relative_clause_is_not_the_subject():
+    text = ("The CQC rated Northmoor Valley NHS Trust good. Beckside General Hospital, which takes patients from "
+            "Alder Park Hospital, was rated inadequate.")
+    assert rated(text) == {("trust:1", None, None, "Good", None), ("hospital:3", None, None, "Inadequate", None)}
