@@ -109,6 +109,12 @@ _WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|
                    r"aspir(?:e|es|ing|ations?)|striv(?:e|es|ing)|work(?:s|ing)?\s+towards?|on\s+track|bid|plans?|"
                    r"planning|determined|would(?!\s+like)|could|might|should|if|unless|expects?|expected)\b[^.;:!?,]*$",
                    re.IGNORECASE)
+# "rated requires improvement by NHS England for its finances", "by colleagues": a level someone other than the
+# CQC and its inspectors gave; "by a team of inspectors", "by England's chief inspector of hospitals" are the CQC
+_OTHER_AGENT = re.compile(r"['’\"”]?\s+(?:overall\s+)?by\s+(?!(?:[\w'’-]+\s+){0,3}(?:CQC|Care\s+Quality|inspectors?|"
+                          r"inspectorate|regulators?|watchdog|commission)\b)[A-Za-z]", re.IGNORECASE)
+# "Mr Smith, who was rated outstanding as a surgeon": a person
+_PERSON_RATED = re.compile(r"\bwho\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "working hard to be rated good", "in order to become outstanding": a purpose; not "the first trust to be rated
 # outstanding", "one of 12 hospitals to be rated good", "continues to be rated", which report a rating given
 _PURPOSE = re.compile(r"\bto\s+(?:be\s+(?:rated|judged|graded)|become|achieve|get|reach|gain|earn|regain|secure)\s+"
@@ -163,7 +169,8 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
         quoted = bool(m.group(3) or m.group(1) and not _QUOTE_GOES_ON.match(after))
         capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
         changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
-        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after):
+        if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after) \
+                or _OTHER_AGENT.match(after) or _PERSON_RATED.search(before[-40:]):
             continue
         if _NOT_RATING_BEFORE.search(before) and not (quoted or _CUE_AFTER.match(after)):
             continue  # "with good leadership", not "with outstanding ratings for caring"

@@ -37,7 +37,9 @@ _COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s
 # someone other than the CQC
 _OTHER_RATER = re.compile(r"\b(?:food\s+hygiene|ofsted|friends\s+and\s+family|(?:staff|patient|inpatient)\s+survey|"
                           r"star\s+ratings?|(?:rating|rated|scores?|scored)\s+(?:\w+\s+){0,3}(?:from|by)\s+(?:its\s+|the\s+)?"
-                          r"(?:patients|staff|users|visitors|reviewers))\b", re.IGNORECASE)
+                          r"(?:patients|staff|users|visitors|reviewers|colleagues|peers))\b|"
+                          r"\b(?:healthwatch|nhs\s+england|nhs\s+improvement|royal\s+college\s+of\s+\w+|patients|staff)\s+"
+                          r"(?:rated|scored|graded)\b", re.IGNORECASE)
 _CQC = re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission|inspectors?)\b", re.IGNORECASE)
 # the CQC rates care homes, GP practices, dentists and hospices too: "Elm Lodge care home was rated good", "a GP
 # practice run by the trust was rated outstanding"; not "the trust, which runs 12 GP practices, was rated good"
@@ -117,7 +119,7 @@ def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, 
         if prev:
             p = prev[-1]
             gap = sentence[levels[p].end:it.start]
-            if not nxt and len(gap) < 60 and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap) \
+            if not nxt and len(gap) < 60 and not _GAP_BREAK.search(gap) \
                     and not _OWN_PREDICATE.search(gap):
                 owned[p].append(it)
                 continue

@@ -108,3 +108,21 @@ def test_a_hospital_named_in_a_relative_clause_is_not_the_subject():
     text = ("The CQC rated Northmoor Valley NHS Trust good. Beckside General Hospital, which takes patients from "
             "Alder Park Hospital, was rated inadequate.")
     assert rated(text) == {("trust:1", None, None, "Good", None), ("hospital:3", None, None, "Inadequate", None)}
+
+
+def test_a_level_given_by_another_body_is_not_a_cqc_rating():
+    assert rated(_RATED + "The trust has been rated requires improvement by NHS England for its finances.") == _BASE
+
+
+def test_a_level_given_by_a_team_of_inspectors_is_a_rating():
+    text = "Alder Park Hospital was rated good by a team of inspectors."
+    assert rated(text) == {("hospital:2", None, None, "Good", None)}
+
+
+def test_a_person_rated_by_colleagues_is_not_the_hospital():
+    assert rated(_RATED + "Mr Smith, who was rated outstanding as a surgeon, retired last year.") == _BASE
+
+
+def test_a_service_after_but_is_not_rated_by_the_level_before():
+    text = "Alder Park Hospital is rated good by the CQC, but its A&E is under pressure."
+    assert rated(text) == {("hospital:2", None, None, "Good", None)}
