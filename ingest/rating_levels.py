@@ -112,7 +112,7 @@ _WISH = re.compile(r"\b(?:aim(?:s|ing|ed)?|ambitions?|hop(?:e|es|ing|ed)|wants?|
 # "rated requires improvement by NHS England for its finances", "by colleagues": a level someone other than the
 # CQC and its inspectors gave; "by a team of inspectors", "by England's chief inspector of hospitals" are the CQC
 _OTHER_AGENT = re.compile(r"['’\"”]?\s+(?:overall\s+)?by\s+(?!(?:[\w'’-]+\s+){0,3}(?:CQC|Care\s+Quality|inspectors?|"
-                          r"inspectorate|regulators?|watchdog|commission)\b)[A-Za-z]", re.IGNORECASE)
+                          r"inspectorate|regulators?|watchdog|commission|body)\b)[A-Za-z]", re.IGNORECASE)
 # "Mr Smith, who was rated outstanding as a surgeon": a person
 _PERSON_RATED = re.compile(r"\bwho\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # "working hard to be rated good", "in order to become outstanding": a purpose; not "the first trust to be rated
