@@ -77,6 +77,10 @@ _NOW_CUE = re.compile(r"\bnow(?:\s+(?:been|be|rated|judged|graded|officially|as|
                       re.IGNORECASE)
 _TURN = re.compile(r"\b(?:but|now|however|resulting)\b", re.IGNORECASE)
 _COORD = re.compile(r"['’\"”]?\s*,?\s*(?:and|or)\s+['‘\"“]?", re.IGNORECASE)
+# "When inspectors visited in 2017, ...", "In 2016, ...": a time set before the levels of the sentence; an
+# inspection a year before publication is the usual delay of a report, so only an older one is an earlier rating
+_FRONTED_YEAR = re.compile(r"\W*(?:when|in|during|back\s+in|at\s+the\s+time)\b[^,;.]{0,60}?\b((?:19|20)\d\d)\b[^,;.]{0,30},",
+                           re.IGNORECASE)
 _IN_YEAR = re.compile(r"['’\"”]?(?:\s+overall)?\s+(?:in|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
 # the main clause resumes after the earlier level: "which was rated X, was upgraded to Y"; not "graded as X, with
 # Y for caring"
@@ -200,10 +204,13 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
             b.is_previous, a.previous = True, b.level  # "Y, down from X"
         elif _EARLIER_FIRST.search(sentence[:a.start][-60:]) and len(between) < 60 and _NOW.search(between):
             a.is_previous, b.previous = True, a.level  # "after being rated X, it is now Y"
+    fronted = _FRONTED_YEAR.match(sentence)
     for lv in out:  # "placed in special measures after being rated inadequate", "rated inadequate in 2015"
         dated = _IN_YEAR.match(sentence, lv.end)
         if lv.previous is None and (_EARLIER_ALONE.search(sentence, 0, lv.start)
-                                    or (year and dated and int(dated.group(1)) < year)):
+                                    or (year and dated and int(dated.group(1)) < year)
+                                    or (year and fronted and fronted.end() <= lv.start
+                                        and int(fronted.group(1)) <= year - 2)):
             lv.is_previous = True
     for a, b in zip(out, out[1:]):  # "when it was rated requires improvement overall, and inadequate for safety"
         if a.is_previous and not b.is_previous and b.previous is None and not _OWN_VERB.search(sentence, a.end, b.start):

@@ -163,3 +163,13 @@ def test_a_relative_clause_with_a_second_level_is_not_an_earlier_one():
     level of outstanding."""
     text = "Alder Park Hospital, which was graded overall as 'Good', with 'Outstanding' for caring, has a new chief."
     assert rated(text) == {("hospital:2", None, None, "Good", None), ("hospital:2", None, "caring", "Outstanding", None)}
+
+
+def test_a_fronted_time_two_years_before_publication_gives_earlier_levels():
+    text = "In 2016, Alder Park Hospital was rated inadequate. This year it was rated good by the CQC."
+    assert rated(text, published="2019-06-01") == {("hospital:2", None, None, "Good", "Inadequate")}
+
+
+def test_an_inspection_the_year_before_publication_is_the_reported_one():
+    text = "Following an inspection in November 2018, Alder Park Hospital was rated good."
+    assert rated(text, published="2019-01-10") == {("hospital:2", None, None, "Good", None)}
