@@ -97,6 +97,10 @@ def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, 
     """Which items belong to which current level (by index into levels)."""
     current = [i for i, lv in enumerate(levels) if not lv.is_previous]
     owned: dict[int, list[Item]] = {i: [] for i in current}
+    # "services are safe and high quality, with the trust rated good for effective, caring and well-led": a level
+    # naming its own key questions after it takes no other from far before it
+    complement = {(i, it.kind) for i in current for it in items if it.start >= levels[i].end
+                  and _GAP_OWNS.fullmatch(_blank(sentence, items, levels[i].end, it.start))}
     for it in items:
         if any(lv.start <= it.start < lv.end for lv in levels):
             continue
@@ -128,7 +132,8 @@ def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, 
         if nxt and not (it.kind == "question" and it.label is None and _SUBORDINATE.search(sentence, 0, it.start)
                         and "," in sentence[it.end:levels[nxt[0]].start]) \
                 and not _BUT.search(sentence, it.end, levels[nxt[0]].start) \
-                and not _REPORTED.search(sentence, it.end, levels[nxt[0]].start):
+                and not _REPORTED.search(sentence, it.end, levels[nxt[0]].start) \
+                and (nxt[0], it.kind) not in complement:
             owned[nxt[0]].append(it)
     return owned
 
