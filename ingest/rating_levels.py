@@ -119,6 +119,18 @@ _OTHER_AGENT = re.compile(r"['’\"”]?\s+(?:overall\s+)?by\s+(?!(?:[\w'’-]+\
                           r"inspectorate|regulators?|watchdog|commission|body)\b)[A-Za-z]", re.IGNORECASE)
 # "Mr Smith, who was rated outstanding as a surgeon": a person
 _PERSON_RATED = re.compile(r"\bwho\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_CAPITAL_ENDS = re.compile(r"['’\"”]?(?:\s*$|\s*[^\w\s]|\s+(?:overall|ratings?|for|in|by|and|or|across|at|on|with|from|"
+                           r"to|after|since|following|under|as|but|while|when|last|this|the|its|their)\b)", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+# "as good as any in the country": a comparison
+_AS_GOOD_AS = re.compile(r"\bas\s+$", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\s+(?:any|ever|it|they|the\s+best|those|other|others|before|possible|expected|can|could|"
+                       r"anywhere|elsewhere)\b", re.IGNORECASE)
+# "rated good for cleanliness": a level for something that is neither a key question nor a service; not "for
+# providing services that are safe"
+_FOR_OTHER = re.compile(r"['’\"”]?\s+for\s+(?!(?:the|its|their|a|an|all|each|every|both|being|whether|how|some|most|"
+                        r"this|that|these|those|services?|overall|patients?|people|children|adults|women|its|[a-z]+\s+"
+                        r"(?:time|year|years|successive|consecutive|inspection|inspections)|[a-z]+ing)\b)([a-z]+)\b(?!\s+(?:and|&))")
 # "working hard to be rated good", "in order to become outstanding": a purpose; not "the first trust to be rated
 # outstanding", "one of 12 hospitals to be rated good", "continues to be rated", which report a rating given
 _PURPOSE = re.compile(r"\bto\s+(?:be\s+(?:rated|judged|graded)|become|achieve|get|reach|gain|earn|regain|secure)\s+"
@@ -171,13 +183,20 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
         before, after = sentence[:m.start()], sentence[m.end():]
         # "rated 'good'" is quoted; "commended for their 'outstanding professionalism'" quotes a phrase
         quoted = bool(m.group(3) or m.group(1) and not _QUOTE_GOES_ON.match(after))
-        capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before)
+        # a capital marks a rating ("rated Good"), not in a title-case headline or before a noun ("Good Friday",
+        # "Outstanding commitment")
+        capital = m.group(2)[0].isupper() and m.start() > 0 and not re.search(r"[.!?:\-–]\s*['‘\"“]?$", before) \
+            and _CAPITAL_ENDS.match(after) is not None and not _title_case(sentence)
         changed = bool(_FROM.search(before[-40:]))  # "up from inadequate at its last inspection"
         if _NOT_RATING_AFTER.match(after) and not (quoted and m.group(3) or changed) or _NEVER_RATING_AFTER.match(after) \
                 or _OTHER_AGENT.match(after) or _PERSON_RATED.search(before[-40:]):
             continue
         if _NOT_RATING_BEFORE.search(before) and not (quoted or _CUE_AFTER.match(after)):
             continue  # "with good leadership", not "with outstanding ratings for caring"
+        if _AS_GOOD_AS.search(before[-4:]) and _AS_AFTER.match(after) or _FOR_OTHER.match(after) \
+                and m.end() + len(_FOR_OTHER.match(after).group()) - len(_FOR_OTHER.match(after).group(1)) \
+                not in item_starts:
+            continue
         purpose = _PURPOSE.search(before[-40:])
         if _IN_SOME.match(after) or _WISH.search(before[-60:]) \
                 or purpose and not _RANKED.search(before, 0, len(before) - len(purpose.group())):
@@ -228,6 +247,12 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
                 and not _OWN_VERB.search(sentence, a.end, b.start):
             b.previous = b.level
     return out
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case ("Hospital Celebrates Good Friday"): most of its longer words are capitalised."""
+    words = _WORD.findall(sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _owns_item(sentence: str, end: int, item_starts: set[int]) -> bool:

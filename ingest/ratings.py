@@ -85,6 +85,7 @@ _GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.I
 _ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like|responsible\s+for|"
                     r"in\s+charge\s+of)\W+(?:the\s+)?$",
                     re.IGNORECASE)
+_RUN_BY = re.compile(r"\b(?:run|provided|operated|delivered)\s+by\W+(?:the\s+)?$", re.IGNORECASE)
 # "both hospitals", "all three sites"; not "one of just three hospitals" nationally
 _BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)"
                              r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
@@ -367,6 +368,11 @@ class _Reader:
             return self._coordinated(sentence, usable, lv, its)
         if usable:
             return [usable[0][2]]
+        # "mental health services in the area, run by Y Trust, were rated inadequate": the provider named
+        provider = next((k for s, _e, k in mentions if _RUN_BY.search(sentence, max(0, s - 25), s)
+                         and self.kinds.get(k) == "trust"), None)
+        if provider and any(it.kind == "service" for it in its):
+            return [provider]
         for kind in ("trust", "hospital"):
             m = _GENERIC[kind].search(sentence)
             if m and m.start() < lv.start and doc.main(kind):

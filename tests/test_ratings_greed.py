@@ -3,6 +3,7 @@ unnamed, descriptions (invented trusts and hospitals). Each sentence follows one
 wrongly read would be given to the hospital the text is about."""
 from __future__ import annotations
 
+from events_kit import ALDER, OTHER, TRUST
 from ratings_kit import rated
 
 _RATED = "Inspectors from the CQC visited Alder Park Hospital in May. "
@@ -126,3 +127,36 @@ def test_a_person_rated_by_colleagues_is_not_the_hospital():
 def test_a_service_after_but_is_not_rated_by_the_level_before():
     text = "Alder Park Hospital is rated good by the CQC, but its A&E is under pressure."
     assert rated(text) == {("hospital:2", None, None, "Good", None)}
+
+
+def test_a_title_case_headline_is_not_a_capitalised_rating():
+    assert rated("Alder Park Hospital Celebrates Good Friday Service\n\nThe chaplaincy held a service.") == _BASE
+
+
+def test_a_capitalised_level_before_a_noun_is_an_adjective():
+    text = "Northmoor Valley NHS Trust said its staff had shown Outstanding commitment during the winter."
+    assert rated(text) == _BASE
+
+
+def test_a_capitalised_level_in_a_rating_is_kept():
+    text = "Northmoor Valley NHS Trust is now rated Good overall."
+    assert rated(text) == {("trust:1", None, None, "Good", None)}
+
+
+def test_as_good_as_any_is_a_comparison():
+    assert rated(_RATED + "Inspectors found the emergency department was as good as any in the country.") == _BASE
+
+
+def test_a_level_for_something_else_than_a_key_question_is_not_a_rating():
+    assert rated(_RATED + "The CQC rated the ward as good for cleanliness.") == _BASE
+
+
+def test_a_level_for_providing_services_is_a_rating():
+    text = "Northmoor Valley NHS Trust has been rated good for providing services that are caring."
+    assert rated(text) == {("trust:1", None, "caring", "Good", None)}
+
+
+def test_services_run_by_a_named_trust_are_that_trusts():
+    text = ("Northmoor Valley NHS Trust runs Alder Park Hospital. Mental health wards in the area, run by "
+            "Southfield Coast NHS Foundation Trust, were rated inadequate.")
+    assert rated(text, orgs=(TRUST, ALDER, OTHER)) == {("trust:4", "mental health wards", None, "Inadequate", None)}
