@@ -21,7 +21,13 @@ KEY_QUESTIONS = ("safe", "effective", "caring", "responsive", "well-led")
 _KQ_EXTRA = {"being safe": "safe", "being well-led": "well-led", "being well led": "well-led",
              "being effective": "effective", "being caring": "caring", "being responsive": "responsive",
              "how well led": "well-led", "how well-led": "well-led", "how safe": "safe",
-             "in relation to safety": "safe"}
+             "in relation to safety": "safe",
+             # the care given, as news names the caring question: "the care it provides was rated outstanding",
+             # "an 'outstanding' level of patient care"; not "patient care" alone, which is what any rating is about
+             "the care provided": "caring", "the care it provides": "caring", "the care that it provides": "caring",
+             "the care they provide": "caring", "the care that they provide": "caring",
+             "care provided by staff": "caring", "the care provided by staff": "caring", "level of care": "caring",
+             "level of patient care": "caring"}
 # the five key questions named as one: "good in all five areas", "across every domain"
 _ALL_QUESTIONS = re.compile(r"\b(?:all|each|every)\s+(?:of\s+(?:the|its)\s+)?(?:(?:five|5)\s+(?:key\s+)?"
                             r"(?:questions|areas|domains|categories|ratings|inspection\s+areas|key\s+lines\s+of\s+enquiry)"

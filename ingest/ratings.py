@@ -33,6 +33,28 @@ _COMPARISON = re.compile(r"(?:\d+\s*(?:%|per\s*cent)|\b(?:most|many|few|half|a\s
                          r"(?:of\s+)?(?:(?:all|the|other|acute|nhs|mental\s+health|ambulance|community|england['’]s)\s+)*"
                          r"(?:trusts|hospitals|providers|services|units)\b|\bnationally\b|\bnational\s+average\b|"
                          r"\bother\s+(?:trusts|hospitals|providers)\b", re.IGNORECASE)
+# "a good rating from patients", "its food hygiene rating", "Ofsted rated the school outstanding": a level given by
+# someone other than the CQC
+_OTHER_RATER = re.compile(r"\b(?:food\s+hygiene|ofsted|friends\s+and\s+family|(?:staff|patient|inpatient)\s+survey|"
+                          r"star\s+ratings?|(?:rating|rated|scores?|scored)\s+(?:\w+\s+){0,3}(?:from|by)\s+(?:its\s+|the\s+)?"
+                          r"(?:patients|staff|users|visitors|reviewers|colleagues|peers))\b|"
+                          r"\b(?:healthwatch|nhs\s+england|nhs\s+improvement|royal\s+college\s+of\s+\w+|patients|staff)\s+"
+                          r"(?:rated|scored|graded)\b", re.IGNORECASE)
+_CQC = re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission|inspectors?)\b", re.IGNORECASE)
+# the CQC rates care homes, GP practices, dentists and hospices too: "Elm Lodge care home was rated good", "a GP
+# practice run by the trust was rated outstanding"; not "the trust, which runs 12 GP practices, was rated good"
+_OTHER_PROVIDER = re.compile(r"\b(?:(?:care|nursing|residential)\s+homes?|(?:GP|doctors['’]?|dental)\s+"
+                             r"(?:practices?|surger(?:y|ies))|dentists?|pharmac(?:y|ies)|hospices?|home\s+care\s+"
+                             r"(?:agency|agencies|providers?)|domiciliary\s+care)\b", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
+_PLACED = re.compile(r"\s*(?:at|in|within|inside|near|beside|on\s+the\s+site\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+# "who led a hospital rated outstanding", "moved to another trust rated good": some trust, not one named; not
+# "X is a hospital rated outstanding"
+_ANOTHER = re.compile(r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbecame\s)(?<!\bremains\s)\b(?:an?|another|one)\s+(?:\w+\s+)?"
+                      r"(?:trust|hospital|provider|organisation)\s+(?:(?:that|which)\s+(?:was|is|has\s+been|had\s+been)\s+)?"
+                      r"(?:rated|judged)\s+(?:as\s+)?['‘\"“]?$", re.IGNORECASE)
+_RUNS = re.compile(r"\b(?:runs?|running|operates|provides?|including|includes|such\s+as|like|and|with)\W+(?:\w+\W+){0,3}$",
+                   re.IGNORECASE)
 # "an 'inadequate' trust": the level is said of the story's trust or hospital
 _LEVEL_OF = re.compile(r"^['’\"”]?\s+(trust|hospital)\b", re.IGNORECASE)
 _INSPECTED = re.compile(r"\b(?:inspect(?:ion|ions|ed|ing|s)?|visit(?:s|ed)?|look(?:ed)?\s+at|review(?:s|ed)?)\b"
@@ -50,14 +72,20 @@ _AT_SITE = re.compile(r"\W*(?:services?\s+)?(?:at|in)\s+(?:the\s+)?", re.IGNOREC
 _DASH_OPEN = re.compile(r"(?:\s[-–—]\s|\()[^-–—()]*$")
 _DASH_CLOSE = re.compile(r"\s[-–—]\s|\)")
 _NEAR_BEFORE = re.compile(r"[^.;,]{0,30}")
-_BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|although)\b", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but(?!\s+not\b)|whereas|while|(?:al)?though)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:although|though|while|whereas|despite|if)\b[^,]*$", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s'’\"”]{0,3}")
+# "the food was good and the staff were caring": a word with its own verb is not the level's; "good ... regarding
+# whether it was safe" names what was rated
+_OWN_PREDICATE = re.compile(r"^(?!.*\b(?:whether|how)\b).*\b(?:is|are|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "staff were caring and kind, and the CQC said leadership was good": another clause, reported
+_REPORTED = re.compile(r",[^,;]*\b(?:said|says|found|finds|told|added|noted)\b", re.IGNORECASE)
 _GAP_BREAK = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b", re.IGNORECASE)
 # an organisation named inside "the trust that runs X" is not what the sentence rates
 _ASIDE = re.compile(r"\b(?:runs?|running|run\s+by|operates|including|includes|such\s+as|like|responsible\s+for|"
                     r"in\s+charge\s+of)\W+(?:the\s+)?$",
                     re.IGNORECASE)
+_RUN_BY = re.compile(r"\b(?:run|provided|operated|delivered)\s+by\W+(?:the\s+)?$", re.IGNORECASE)
 # "both hospitals", "all three sites"; not "one of just three hospitals" nationally
 _BOTH_HOSPITALS = re.compile(r"(?<!\bof\s)(?<!\bjust\s)(?<!\bonly\s)"
                              r"\b(?:both|all\s+(?:three|four|five|of\s+its|its)|two|three|four)\s+"
@@ -66,19 +94,14 @@ _GENERIC = {"trust": re.compile(r"\b(?:the|this|its)\s+trust\b", re.IGNORECASE),
             "hospital": re.compile(r"\b(?:the|this)\s+hospital\b", re.IGNORECASE)}
 
 
-
-
-
-
-
-
-
-
-
 def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, list[Item]]:
     """Which items belong to which current level (by index into levels)."""
     current = [i for i, lv in enumerate(levels) if not lv.is_previous]
     owned: dict[int, list[Item]] = {i: [] for i in current}
+    # "services are safe and high quality, with the trust rated good for effective, caring and well-led": a level
+    # naming its own key questions after it takes no other from far before it
+    complement = {(i, it.kind) for i in current for it in items if it.start >= levels[i].end
+                  and _GAP_OWNS.fullmatch(_blank(sentence, items, levels[i].end, it.start))}
     for it in items:
         if any(lv.start <= it.start < lv.end for lv in levels):
             continue
@@ -101,14 +124,17 @@ def _assign(sentence: str, levels: list[Level], items: list[Item]) -> dict[int, 
         if prev:
             p = prev[-1]
             gap = sentence[levels[p].end:it.start]
-            if not nxt and len(gap) < 60 and not re.search(r"[;]|\bwhile\b|\bwhereas\b", gap):
+            if not nxt and len(gap) < 60 and not _GAP_BREAK.search(gap) \
+                    and not _OWN_PREDICATE.search(gap):
                 owned[p].append(it)
                 continue
         # "although the overall rating for the trust has not changed, surgery is now rated good": another clause
         # "services were safe and caring but the trust required improvement": another clause
         if nxt and not (it.kind == "question" and it.label is None and _SUBORDINATE.search(sentence, 0, it.start)
                         and "," in sentence[it.end:levels[nxt[0]].start]) \
-                and not _BUT.search(sentence, it.end, levels[nxt[0]].start):
+                and not _BUT.search(sentence, it.end, levels[nxt[0]].start) \
+                and not _REPORTED.search(sentence, it.end, levels[nxt[0]].start) \
+                and (nxt[0], it.kind) not in complement:
             owned[nxt[0]].append(it)
     return owned
 
@@ -170,8 +196,9 @@ class _Reader:
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
             levels.append(Level(m.start(), m.end(), self.last_level.level))
-        if not mentions and _COMPARISON.search(sentence):
+        if not mentions and _COMPARISON.search(sentence) or _OTHER_RATER.search(sentence) and not _CQC.search(sentence):
             levels = []
+        levels = [lv for lv in levels if not _of_other_provider(sentence, lv, mentions)]
         current = [lv for lv in levels if not lv.is_previous]
         services_here = [it.label for it in items if it.kind == "service"]
         anaphor = None if services_here else _THE_SERVICE.search(sentence)
@@ -321,7 +348,8 @@ class _Reader:
 
     def _subjects(self, sentence: str, lv: Level, its: list[Item], mentions) -> list[str]:
         doc = self.doc
-        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])]
+        usable = [m for m in mentions if not _ASIDE.search(sentence[:m[0]][-25:])
+                  and not _relative_aside(sentence, m, lv.start)]
         # "surgery at X was rated", "rated good ... at X": a site named right after the service it rates, even
         # where another clause speaks of "the hospitals"
         for it in its:
@@ -340,6 +368,11 @@ class _Reader:
             return self._coordinated(sentence, usable, lv, its)
         if usable:
             return [usable[0][2]]
+        # "mental health services in the area, run by Y Trust, were rated inadequate": the provider named
+        provider = next((k for s, _e, k in mentions if _RUN_BY.search(sentence, max(0, s - 25), s)
+                         and self.kinds.get(k) == "trust"), None)
+        if provider and any(it.kind == "service" for it in its):
+            return [provider]
         for kind in ("trust", "hospital"):
             m = _GENERIC[kind].search(sentence)
             if m and m.start() < lv.start and doc.main(kind):
@@ -377,6 +410,27 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:in\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){
                        r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _LIST_GAP_SERVICE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?:trust['’]s\s+)?", re.IGNORECASE)
+
+
+def _relative_aside(sentence: str, mention, level_start: int) -> bool:
+    """Whether a mention sits in a relative clause closed before the level: "X, which takes patients to Y
+    Hospital, was rated inadequate" rates X."""
+    opened = _RELATIVE_OPEN.search(sentence, 0, mention[0])
+    return opened is not None and "," in sentence[mention[1]:level_start]
+
+
+def _of_other_provider(sentence: str, lv: Level, mentions) -> bool:
+    """Whether a level is said of a care home, GP practice or the like, or of "a hospital rated outstanding"
+    somewhere else: one named before it with no trust or hospital named in between as a subject ("a GP surgery at
+    X Hospital" places the surgery)."""
+    if _ANOTHER.search(sentence, max(0, lv.start - 80), lv.start):
+        return True
+    last = None
+    for m in _OTHER_PROVIDER.finditer(sentence, 0, lv.start):
+        if not _RUNS.search(sentence, max(0, m.start() - 40), m.start()):
+            last = m
+    return last is not None and not any(last.end() <= s < lv.start and not _ASIDE.search(sentence[:s][-25:])
+                                        and not _PLACED.fullmatch(sentence, last.end(), s) for s, _e, _k in mentions)
 
 
 def _owner(sentence: str, it: Item, mentions) -> str | None:

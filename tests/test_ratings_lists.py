@@ -122,3 +122,14 @@ def test_two_services_and_two_levels_respectively():
 def test_a_level_coordinated_with_a_rating_is_a_rating():
     text = "Alder Park Hospital was rated good for caring and inadequate for safe."
     assert rated(text) == {("hospital:2", None, "caring", "Good", None), ("hospital:2", None, "safe", "Inadequate", None)}
+
+
+def test_a_level_with_its_own_key_questions_takes_none_from_far_before():
+    text = ("Patients can expect services that are safe and of high quality, with Northmoor Valley NHS Trust rated "
+            "good for effective, caring and well-led.")
+    assert rated(text) == {("trust:1", None, q, "Good", None) for q in ("effective", "caring", "well-led")}
+
+
+def test_a_service_before_a_level_with_key_questions_is_still_its_own():
+    text = "Maternity services at Alder Park Hospital were rated good for caring and effective."
+    assert rated(text) == {("hospital:2", "maternity", q, "Good", None) for q in ("caring", "effective")}

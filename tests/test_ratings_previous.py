@@ -26,6 +26,9 @@ def test_up_from_a_level_at_the_last_inspection():
     ("Alder Park Hospital has been rated good, two years after being rated inadequate.", "Good", "Inadequate"),
     ("Alder Park Hospital, which was told it required improvement, has been rated good.", "Good",
      "Requires improvement"),
+    ("Alder Park Hospital moved to good from a previous requires improvement.", "Good", "Requires improvement"),
+    ("Alder Park Hospital was rated good, up from its previous rating of inadequate.", "Good", "Inadequate"),
+    ("Alder Park Hospital, which was previously rated inadequate, was upgraded to good.", "Good", "Inadequate"),
 ])
 def test_current_and_previous_level_in_one_sentence(sentence, level, previous):
     assert rated(sentence) == {("hospital:2", None, None, level, previous)}
@@ -153,3 +156,20 @@ def test_a_publication_date_that_is_no_year_is_ignored(published):
     """Regression: a published value of superscript digits passed str.isdigit and broke int()."""
     assert rated("Alder Park Hospital was rated good in 2019.", published) == {
         ("hospital:2", None, None, "Good", None)}
+
+
+def test_a_relative_clause_with_a_second_level_is_not_an_earlier_one():
+    """Regression: "which was graded overall as 'Good', with 'Outstanding' for caring" read good as the earlier
+    level of outstanding."""
+    text = "Alder Park Hospital, which was graded overall as 'Good', with 'Outstanding' for caring, has a new chief."
+    assert rated(text) == {("hospital:2", None, None, "Good", None), ("hospital:2", None, "caring", "Outstanding", None)}
+
+
+def test_a_fronted_time_two_years_before_publication_gives_earlier_levels():
+    text = "In 2016, Alder Park Hospital was rated inadequate. This year it was rated good by the CQC."
+    assert rated(text, published="2019-06-01") == {("hospital:2", None, None, "Good", "Inadequate")}
+
+
+def test_an_inspection_the_year_before_publication_is_the_reported_one():
+    text = "Following an inspection in November 2018, Alder Park Hospital was rated good."
+    assert rated(text, published="2019-01-10") == {("hospital:2", None, None, "Good", None)}

@@ -122,3 +122,19 @@ def test_a_mental_health_or_community_wording_inside_an_acute_one_is_not_the_acu
     """'intensive care' and 'end of life care' are acute services, but not inside these wordings."""
     text = f"Northmoor Valley NHS Trust's {words} was rated inadequate."
     assert rated(text) == {("trust:1", words, None, "Inadequate", None)}
+
+
+def test_the_care_given_names_the_caring_question():
+    text = ("Northmoor Valley NHS Trust was awarded an overall rating of 'good' with an 'outstanding' level of "
+            "patient care.")
+    assert rated(text) == {("trust:1", None, None, "Good", None), ("trust:1", None, "caring", "Outstanding", None)}
+
+
+def test_the_care_provided_by_staff_is_the_caring_question():
+    text = "Northmoor Valley NHS Trust was inspected in May. The care provided by staff was rated as good by the regulator."
+    assert rated(text) == {("trust:1", None, "caring", "Good", None)}
+
+
+def test_patient_care_alone_is_not_a_key_question():
+    text = "Alder Park Hospital was rated inadequate after inspectors raised concerns about patient care."
+    assert rated(text) == {("hospital:2", None, None, "Inadequate", None)}
