@@ -92,8 +92,10 @@ _SAME_AS_BEFORE = re.compile(r"\b(?:remains?|remained|still|retain(?:s|ed)?|main
                              r"once\s+more|continues\s+to\s+be|(?:not|never)\s+changed|unchanged)\b(?:\s+\w+){0,4}\W*$",
                              re.IGNORECASE)
 # "rated inadequate in two successive reports", "... for the second time", "good (unchanged)", "the same as at
-# the last inspection": the level held before too
-_SAME_AFTER = re.compile(r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
+# the last inspection", "rated good again for caring": the level held before too ("again" only right after
+# the level, before anything else is said)
+_SAME_AFTER = re.compile(r"^\W*(?:once\s+)?again\b|"
+                         r"^[^.;]{0,25}?\b(?:(?:two|three|four|second|third)\s+(?:successive|consecutive)|"
                          r"successive|consecutive|back-to-back|(?:a|the)\s+(?:second|third)\s+time|unchanged|"
                          + _SAME_AS_LAST + r")\b", re.IGNORECASE)
 _OWN_VERB = re.compile(r"\b(?:rated|rating\s+of|was|were|is|are|has|have|had|been|now|but|while|whereas|however|"

@@ -173,3 +173,18 @@ def test_a_fronted_time_two_years_before_publication_gives_earlier_levels():
 def test_an_inspection_the_year_before_publication_is_the_reported_one():
     text = "Following an inspection in November 2018, Alder Park Hospital was rated good."
     assert rated(text, published="2019-01-10") == {("hospital:2", None, None, "Good", None)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Alder Park Hospital has been rated good again for caring.",
+     {("hospital:2", None, "caring", "Good", "Good")}),
+    ("Maternity at Alder Park Hospital has been rated requires improvement again for responsive.",
+     {("hospital:2", "maternity", "responsive", "Requires improvement", "Requires improvement")}),
+    ("Alder Park Hospital was rated inadequate once again.",
+     {("hospital:2", None, None, "Inadequate", "Inadequate")}),
+    # "again" belongs to a later clause, not to the level: no earlier level is stated
+    ("Alder Park Hospital was rated good, and the trust said it would again invest in staff.",
+     {("hospital:2", None, None, "Good", None)}),
+])
+def test_again_right_after_the_level_means_the_level_held_before(sentence, expected):
+    assert rated(sentence) == expected
