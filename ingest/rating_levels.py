@@ -177,6 +177,8 @@ def find_levels(sentence: str, items: list[Item] = (), year: int | None = None) 
     a key question or service ("... and good for caring"). `year`: the year the article was published, before
     which a dated level ("rated inadequate in 2019") is an earlier one."""
     out: list[Level] = []
+    if not LEVEL_RE.search(sentence):  # most sentences name no level: spare them the checks below
+        return out
     questions = any(it.kind == "question" and it.label for it in items)
     rating_sentence = bool(questions or _RATING_SENTENCE.search(sentence) or _FROM_LEVEL_TO.search(sentence))
     item_starts = {it.start for it in items if it.label}

@@ -9,6 +9,7 @@ that expands to the five.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,8 +53,9 @@ class Item:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str | None]]]:
-    """Every wording -> (kind, label, concept); label None for a service means "keep the text's words"."""
+def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str | None]], frozenset[str]]:
+    """Every wording -> (kind, label, concept); label None for a service means "keep the text's words";
+    with the pattern of every wording and the set of their first words."""
     entries: dict[str, tuple[str, str | None, str | None]] = {}
     services = scheme("core-service")
     for key, iri in services.by_label.items():
@@ -75,7 +77,7 @@ def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str | None]
         groups.setdefault(first, []).append(_words(" " + rest) if rest else "")
     alternatives = [_word(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()]
     pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, entries
+    return pattern, entries, frozenset(groups)
 
 
 def _words(rest: str) -> str:
@@ -93,10 +95,28 @@ def text_words(words: str) -> str:
     return re.sub(r"\s+", " ", words).strip().lower()
 
 
+# A word of the text as the first word of a label key: lower case, apostrophes dropped ("children's").
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
+
+
+def _matches(sentence: str) -> Iterator[re.Match]:
+    """The wordings in a sentence, as `pattern.finditer` finds them, but tried only where a word that can
+    open a wording stands: one scan of the words instead of every alternative at every position."""
+    pattern, _entries, firsts = _lexicon()
+    end = 0
+    for w in _TOKEN.finditer(sentence):
+        if w.start() < end or w.group().lower().replace("'", "").replace("’", "") not in firsts:
+            continue
+        m = pattern.match(sentence, w.start())
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_items(sentence: str) -> list[Item]:
-    pattern, entries = _lexicon()
+    _pattern, entries, _firsts = _lexicon()
     out = []
-    for m in pattern.finditer(sentence):
+    for m in _matches(sentence):
         k = label_key(m.group(1))
         if k not in entries:
             continue

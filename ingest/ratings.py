@@ -196,7 +196,8 @@ class _Reader:
         if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
             m = _SAME_RATING.search(sentence)
             levels.append(Level(m.start(), m.end(), self.last_level.level))
-        if not mentions and _COMPARISON.search(sentence) or _OTHER_RATER.search(sentence) and not _CQC.search(sentence):
+        if levels and (not mentions and _COMPARISON.search(sentence)
+                       or _OTHER_RATER.search(sentence) and not _CQC.search(sentence)):
             levels = []
         levels = [lv for lv in levels if not _of_other_provider(sentence, lv, mentions)]
         current = [lv for lv in levels if not lv.is_previous]
