@@ -96,7 +96,7 @@ class _Child:
 
     def __init__(self) -> None:
         # the parent's import path, as multiprocessing's spawn does: `-m` would look in the current folder
-        code = f"import sys; sys.path[:] = {sys.path!r}; from {__name__} import serve; serve()"
+        code = f"import sys; sys.path[:] = {sys.path!r}; from {__name__} import serve; serve({os.getpid()})"
         self.owner = os.getpid()
         try:
             self.process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
@@ -183,9 +183,9 @@ class _Kept(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def serve() -> None:
+def serve(parent: int) -> None:
     """The child's loop; it ends when the parent closes its end of the pipe, or dies."""
-    die_with_parent()
+    die_with_parent(parent)
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # a stray print must not break a reply
     kept = _Kept()

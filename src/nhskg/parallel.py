@@ -7,6 +7,7 @@ thread while the consumer works on the current one (waiting on a socket, say).
 """
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections import deque
@@ -26,7 +27,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
     if jobs <= 1:
         yield from map(fn, items)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for item in items:
             pending.append(pool.submit(fn, item))

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import requests
@@ -65,7 +66,7 @@ def start(location: str, host: str, port: int) -> Serving:
     # Its own session: Ctrl-C reaches nhskg only, which then stops the server and reports nothing odd.
     process = subprocess.Popen(
         [binary, "serve-read-only", "--location", str(snapshot / "store"), "--bind", f"{host}:{port}"],
-        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, preexec_fn=die_with_parent)
+        stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, preexec_fn=partial(die_with_parent, os.getpid()))
     serving = Serving(process, f"http://{_url_host(host)}:{port}/", snapshot)
     try:
         _wait_until_up(serving, log, f"{host}:{port}")
