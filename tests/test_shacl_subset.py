@@ -168,18 +168,24 @@ def test_a_shape_it_does_not_implement_sends_validation_to_pyshacl(monkeypatch):
         validation.compiled_shapes.cache_clear()
 
 
+def subset_and_pyshacl(monkeypatch, shapes: Graph, data: Graph):
+    """The reports of the compiled subset (which must take these shapes) and of pyshacl, with `shapes` in
+    place of the project's for the duration."""
+    monkeypatch.setattr(validation, "shapes_graph", lambda: shapes)
+    validation.compiled_shapes.cache_clear()
+    try:
+        assert validation.compiled_shapes() is not None
+        return validation.validate(data), validation.validate_with_pyshacl(data)
+    finally:
+        validation.compiled_shapes.cache_clear()
+
+
 def test_severity_and_inverse_paths_are_reported_as_pyshacl_does(monkeypatch):
     shapes = Graph().parse(data=PREFIXES + """ex:S sh:targetClass ex:C ;
         sh:property [ sh:path [ sh:inversePath ex:runs ] ; sh:minCount 1 ; sh:severity sh:Warning ;
                       sh:message "Something should run it." ] .""", format="turtle")
     data = Graph().parse(data=PREFIXES + "ex:n a ex:C . ex:m a ex:C . ex:o ex:runs ex:m .", format="turtle")
-    monkeypatch.setattr(validation, "shapes_graph", lambda: shapes)
-    validation.compiled_shapes.cache_clear()
-    try:
-        assert validation.compiled_shapes() is not None
-        fast, reference = validation.validate(data), validation.validate_with_pyshacl(data)
-    finally:
-        validation.compiled_shapes.cache_clear()
+    fast, reference = subset_and_pyshacl(monkeypatch, shapes, data)
     assert fast == reference
     assert fast.conforms and [(v.focus, v.path, v.severity) for v in fast.violations] == [
         (str(EX.n), "^http://example.org/test/runs", "Warning")]
@@ -191,12 +197,6 @@ def test_a_shape_that_is_a_class_checks_its_instances_as_pyshacl_does(monkeypatc
         sh:property [ sh:path ex:p ; sh:minCount 1 ; sh:message "Needs a p." ] .""", format="turtle")
     data = Graph().parse(data=PREFIXES + """ex:D rdfs:subClassOf ex:C .
         ex:good a ex:C ; ex:p 1 . ex:bad a ex:C . ex:sub a ex:D . ex:other ex:p 1 .""", format="turtle")
-    monkeypatch.setattr(validation, "shapes_graph", lambda: shapes)
-    validation.compiled_shapes.cache_clear()
-    try:
-        assert validation.compiled_shapes() is not None
-        fast, reference = validation.validate(data), validation.validate_with_pyshacl(data)
-    finally:
-        validation.compiled_shapes.cache_clear()
+    fast, reference = subset_and_pyshacl(monkeypatch, shapes, data)
     assert fast == reference
     assert sorted(v.focus for v in fast.violations) == [str(EX.bad), str(EX.sub)]
