@@ -193,8 +193,7 @@ class _Reader:
         # place, which is the subject; it does not narrow the rating to that service
         items = [self._named(it) for it in find_items(sentence) if not any(s <= it.start < e for s, e, _ in mentions)]
         levels = find_levels(sentence, items, self.year)
-        if not any(not lv.is_previous for lv in levels) and _SAME_RATING.search(sentence) and self.last_level:
-            m = _SAME_RATING.search(sentence)
+        if self.last_level and not any(not lv.is_previous for lv in levels) and (m := _SAME_RATING.search(sentence)):
             levels.append(Level(m.start(), m.end(), self.last_level.level))
         if levels and (not mentions and _COMPARISON.search(sentence)
                        or _OTHER_RATER.search(sentence) and not _CQC.search(sentence)):
@@ -202,7 +201,7 @@ class _Reader:
         levels = [lv for lv in levels if not _of_other_provider(sentence, lv, mentions)]
         current = [lv for lv in levels if not lv.is_previous]
         services_here = [it.label for it in items if it.kind == "service"]
-        anaphor = None if services_here else _THE_SERVICE.search(sentence)
+        anaphor = None if services_here or not self.last_services else _THE_SERVICE.search(sentence)
         the_services = (self.last_services if anaphor.group(1) else self.last_services[-1:]) if anaphor else []
         self.last_services = services_here or self.last_services
         # "X was placed in special measures after being rated inadequate": kept as X's earlier level
@@ -217,7 +216,7 @@ class _Reader:
                 self.last_subject = mentions[-1][2]
             # a heading, a bulleted list of services before "All are now rated good", or the services inspected
             # are the topic of what follows; a service named in passing ("the worst A&E waits") is not
-            heading = _HEADING.search(sentence)
+            heading = items and _HEADING.search(sentence)  # only services make a heading worth reading
             services_here = [it.label for it in items if it.kind == "service"
                              and (heading or _INSPECTED.search(sentence, 0, it.start))]
             listing = services_here and not mentions and self.listing
