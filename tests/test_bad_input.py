@@ -231,6 +231,8 @@ BAD_ARGUMENTS = [
     (["query", "{tmp}/missing.rq", "--store", "{store}"], "cannot read query file"),
     (["query", "ratings", "--param", "trust", "--store", "{store}"], "--param takes NAME=VALUE"),
     (["query", "ratings", "--param", "=x", "--store", "{store}"], "--param takes NAME=VALUE"),
+    (["query", "trust-timeline", "--param", "trust=", "--store", "{store}"], "--param trust has no value"),
+    (["query", "trust-timeline", "--param", "trust=", "--endpoint", "http://127.0.0.1:9/"], "--param trust has no value"),
     (["query", "ratings", "--param", "t=<not an iri>", "--store", "{store}"], "is not a valid IRI"),
     (["query", "trust-timeline", "--store", "{store}"], "this query needs --param trust=VALUE"),
     (["query", "ratings", "--endpoint", "not-a-url", "--store", "{store}"], "--endpoint must be an http(s) URL"),

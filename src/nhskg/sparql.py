@@ -74,6 +74,8 @@ def parse_params(pairs: list[str]) -> dict[str, pyoxigraph.NamedNode | pyoxigrap
         name, sep, value = pair.partition("=")
         if not sep or not _PARAM_NAME.match(name):
             raise UserError(f"--param takes NAME=VALUE with NAME a SPARQL variable name, got {pair!r}")
+        if not value:  # matches nothing locally, and remote endpoints differ on it: refused the same way everywhere
+            raise UserError(f"--param {name} has no value (give --param {name}=VALUE)")
         if value.startswith("<") and value.endswith(">"):
             try:
                 params[name] = pyoxigraph.NamedNode(value[1:-1])
