@@ -25,13 +25,14 @@ _CUE = re.compile(r"""(?ix)\b(?:
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
       |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
-      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in)
+      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in
+        |be(?!\s+(?:\w+ing|replaced|succeeded)\b))  # "will be interim chief executive", not "will be leaving"
       |starts|begins|steps\s+in|stepping\s+in|stepped\s+in
       |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
       |suspended|dismissed|sacked|ousted|removed|retirement|resignation|departure)
-  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly)
+  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly|secondment|seconded)
   | (?P<incoming>(?:will|would|to|set\s+to|is\s+to|are\s+to|due\s+to)\s+(?:lead|chair|head|run|support|oversee))
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
@@ -50,8 +51,10 @@ _AS = re.compile(r"(?i)\s+(?:(?:after|following)\s+(?:\w+\s+){1,2}(?:years?|mont
 _WHERE = re.compile(r"(?i),?\s+where\s+(?:she|he|they)\s+(?:was|were|had\s+been|has\s+been|is|served\s+as|worked\s+as)"
                     r"\s+(?:(?:the|a|an|its)\s+)?$")
 # Where the posts of a name end: a verb of saying, a clause about something else, a quotation, a new clause.
+# A verb of reacting is one of saying ("welcomed the appointment at X": someone else's appointment).
 _END = re.compile(r"(?i)\b(?:said|says|saying|added|told|explained|commented|warned|stated|wrote|which|that|whose|"
-                  r"because|but|while|whereas)\b|[;:\"“”]")
+                  r"because|but|while|whereas|welcomed|praised|criticised|criticized|thanked|condemned|"
+                  r"congratulated|paid\s+tribute)\b|[;:\"“”]")
 # How strongly a post is the one of the article's main event: an appointment or a departure (the story),
 # then a post held now, one held besides, a former one.
 _RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "incoming": 2, "former": 3}
@@ -62,7 +65,8 @@ _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgo
 # "chief executive of X until 2019", "... from 2012 to 2018": a post that ended
 _UNTIL = re.compile(r"(?i)[\s,]*(?:(?:until|till|up\s+to)\s+(?:[\w-]+\s+){0,3}|(?:from|between)\s+(?:19|20)\d\d\s+"
                     r"(?:to|and|until)\s+)(?:19|20)\d\d\b")
-_FROM_END = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")  # "promoted from X": X is left
+# "promoted from X": X is left; "on secondment from X": X is kept
+_FROM_END = re.compile(r"(?i)(?<!secondment\s)(?<!seconded\s)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")
 _BLANK = re.compile(r"[\s,]*")
 _TO = re.compile(r"(?i)\s+to\s+(?:(?:the|its|a|an)\s+)?(?:(?:interim|acting|permanent|substantive)\s+)?"
                  r"(?=[a-z])")

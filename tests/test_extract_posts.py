@@ -9,6 +9,7 @@ import pytest
 
 from nhskg.ingest.document import analyse
 from nhskg.ingest.model import Article
+from nhskg.ingest.posts import cue_in
 from nhskg.ingest.roles import board_post
 
 T = "Northshire Valley Hospitals NHS Trust"
@@ -374,3 +375,30 @@ def test_a_pronoun_passes_over_a_name_whose_title_says_otherwise():
     found = posts(text)
     assert found["Jane Doe"] == (CE_T, [("former", "chief executive", U, "executive")])
     assert found["John Roe"] == ((None, "chair", T, "executive"), [])
+
+
+@pytest.mark.parametrize("verb", ["welcomed", "praised", "criticised", "thanked"])
+def test_a_reaction_to_another_post_is_not_the_speakers(verb):
+    """A verb of reacting ends the speaker's posts, as a verb of saying does: the appointment is someone else's."""
+    text = f"Karen Wells, chief executive of Northmoor County Council, {verb} the appointment at {{T}}."
+    assert posts(text)["Karen Wells"] == ((None, "chief executive", None, "other"), [])
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, who is on secondment from {U}, will be interim chief executive of {T}.",
+    "Jane Doe, seconded from {U}, will be interim chief executive of {T}.",
+])
+def test_a_secondment_keeps_the_home_post_and_will_be_is_the_new_one(text):
+    assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [("other", None, U, "executive")])
+
+
+@pytest.mark.parametrize("gap, cue", [
+    (", who will be ", "appoint"),
+    (" is to be ", "appoint"),
+    (", who will be leaving ", "leave"),
+    (" will be stepping down as ", "leave"),
+    (" will be replaced by ", None),
+    (", on secondment from ", "other"),
+])
+def test_will_be_is_an_appointment_unless_a_departure_follows(gap, cue):
+    assert cue_in(gap) == cue
