@@ -28,7 +28,7 @@ _CUE = re.compile(r"""(?ix)\b(?:
       |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in
         |be(?!\s+(?:\w+ing|replaced|succeeded)\b))  # "will be interim chief executive", not "will be leaving"
       |starts|begins|steps\s+in|stepping\s+in|stepped\s+in
-      |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
+      |joins|joining|join|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
       |suspended|dismissed|sacked|ousted|removed|retirement|resignation|departure)
@@ -41,6 +41,12 @@ _CUE = re.compile(r"""(?ix)\b(?:
 _AT = re.compile(r"(?i)\b(at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
 _PREPOSITIONS = {"at", "from", "of", "with"}
+# A verb right before a bare preposition that is no cue says the place is no workplace: "was treated at X",
+# "was born at X", "was discharged from X" (but "has been at X", "was employed at X").
+_NOT_WORK = re.compile(r"(?i)\b(?!been\b|employed\b)(\w+(?:ed|en)|born|seen)\s+(?:the\s+)?$")
+# A clause about the organisation inside a person's clause: its verbs are no cues of the person's posts
+# ("who was chief executive of X when it was placed in special measures, now chairs Y").
+_ABOUT_ORG = re.compile(r"(?i)\b(?:when|after|as|before|since|until)\s+(?:it|they|the\s+(?:trust|hospital))\b[^,]*")
 _LEADS = re.compile(r"(?i)\b(?:lead|leads|led|leading|runs|ran|running|heads|headed|heading)\s+(?:the\s+)?$")
 _CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
 _COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or|as\s+well\s+as)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
@@ -94,7 +100,7 @@ class Stated:
 
 
 def _cues(text: str) -> list[str]:
-    return [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(text)]
+    return [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(_ABOUT_ORG.sub(" ", text))]
 
 
 def cue_in(text: str) -> str | None:
@@ -161,6 +167,9 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             continue
         coordinated = bool(out and out[-1].org is not None and _COORD.fullmatch(gap))
         at = _AT.search(gap)
+        if at and at.group(1).lower() in _PREPOSITIONS and (v := _NOT_WORK.search(gap, 0, at.start())) \
+                and cue_in(v.group(1)) is None:
+            at = None
         if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or cue_in(gap[:at.start()])
                                    or (at.group(1).lower() == "from" and prior == "appoint"))):  # "joins X ... from Y"
             c = cue or "current"

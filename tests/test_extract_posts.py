@@ -237,7 +237,7 @@ def test_a_leader_named_without_a_title_is_an_executive_of_the_trust(text, expec
 
 
 def test_a_place_named_without_a_verb_of_leading_does_not_make_an_executive():
-    assert main_post("Jane Doe, who was born at {T}, said the care was poor.") == (None, None, T, "other")
+    assert main_post("Jane Doe, who was born at {T}, said the care was poor.") == (None, None, None, "other")
 
 
 @pytest.mark.parametrize("text, jane, john", [
@@ -402,3 +402,26 @@ def test_a_secondment_keeps_the_home_post_and_will_be_is_the_new_one(text):
 ])
 def test_will_be_is_an_appointment_unless_a_departure_follows(gap, cue):
     assert cue_in(gap) == cue
+
+
+@pytest.mark.parametrize("verb", ["was treated", "was born", "was admitted", "was seen"])
+def test_a_verb_that_is_no_work_before_at_is_no_post(verb):
+    """"was treated at X": "was" is a cue, but the verb between it and "at" says X is no workplace."""
+    text = f"Jane Doe, chief executive of {{T}}, {verb} at Alder Park Hospital after a fall."
+    assert posts(text)["Jane Doe"] == (CE_T, [])
+
+
+def test_a_work_verb_before_at_is_still_a_former_post():
+    text = "Jane Doe, chief executive of {T}, previously worked at {U}."
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", None, U, "executive")])
+
+
+def test_stepping_down_to_join_another_trust_is_an_incoming_post():
+    text = "Jane Doe, chief executive of {T}, is to step down and join {U}."
+    assert posts(text)["Jane Doe"] == (CE_T, [("incoming", None, U, "executive")])
+
+
+def test_a_clause_about_the_trust_gives_no_cue_to_the_person():
+    """"when it was placed in special measures": the verb is the trust's; "now chairs Y" is a post held now."""
+    text = "Jane Doe, who was chief executive of {U} when it was placed in special measures, now chairs {T}."
+    assert posts(text)["Jane Doe"] == ((None, "chair", T, "executive"), [("former", "chief executive", U, "executive")])
