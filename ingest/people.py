@@ -44,7 +44,8 @@ TAKES_OVER_FROM = re.compile(r"\b(?:takes?|took|taking)[ \t]+over\b[^.;]*\bfrom[
 PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
 WHO_AFTER = re.compile(r"^[ \t]*,[ \t]+who\b")  # "Jane Doe, who ...": a relative clause for a person
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
-PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
+# Court reporting: "Jane Doe, prosecuting, said", "Jane Doe, prosecuting on behalf of / for the X, said"
+PROSECUTING = re.compile(r"^,[ \t]+prosecuting(?:[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?|[ \t]*(?=,))")
 
 # Capitalised words that are not names: sentence openers, titles, roles, organisation and place words,
 # calendar words. A run is cut at them (at its ends) so that "Trust Chief Executive Jane Doe" is "Jane Doe".
