@@ -23,7 +23,7 @@ from .roles import is_executive_role
 _CUE = re.compile(r"""(?ix)\b(?:
     (?P<former>previously|formerly|former|ex-|before\s+(?:that|this|then|joining)|prior\s+to\s+(?:that|this|joining)
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
-      |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
+      |having\s+been|had\s+been|used\s+to|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
       |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in
         |be(?!\s+(?:\w+ing|replaced|succeeded)\b))  # "will be interim chief executive", not "will be leaving"
@@ -44,6 +44,7 @@ _PREPOSITIONS = {"at", "from", "of", "with"}
 # A verb right before a bare preposition that is no cue says the place is no workplace: "was treated at X",
 # "was born at X", "was discharged from X" (but "has been at X", "was employed at X").
 _NOT_WORK = re.compile(r"(?i)\b(?!been\b|employed\b)(\w+(?:ed|en)|born|seen)\s+(?:the\s+)?$")
+_LAST_WORD = re.compile(r"[\w-]+(?=\s+$)")
 # A clause about the organisation inside a person's clause: its verbs are no cues of the person's posts
 # ("who was chief executive of X when it was placed in special measures, now chairs Y").
 _ABOUT_ORG = re.compile(r"(?i)\b(?:when|after|as|before|since|until)\s+(?:it|they|the\s+(?:trust|hospital))\b[^,]*")
@@ -167,8 +168,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             continue
         coordinated = bool(out and out[-1].org is not None and _COORD.fullmatch(gap))
         at = _AT.search(gap)
-        if at and at.group(1).lower() in _PREPOSITIONS and (v := _NOT_WORK.search(gap, 0, at.start())) \
-                and cue_in(v.group(1)) is None:
+        if at and _no_workplace(gap, at):
             at = None
         if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or cue_in(gap[:at.start()])
                                    or (at.group(1).lower() == "from" and prior == "appoint"))):  # "joins X ... from Y"
@@ -182,6 +182,20 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
     if seed and seed.cue == "current" and any(c == "leave" for c in _cues(text[begin:end])):
         seed.cue = "leave"  # "Jane Doe, chief executive of X, is to step down": the post written by the name is left
     return out[1:] if seed else out
+
+
+def _no_workplace(gap: str, at: re.Match) -> bool:
+    """Whether the words before a bare preposition say the organisation after it is no workplace: a verb that
+    is no cue ("was treated at X"), or a noun that "of" belongs to ("is leading the review of X"; but
+    "formerly of X")."""
+    word = at.group(1).lower()
+    if word not in _PREPOSITIONS:
+        return False
+    if word == "of":
+        last = _LAST_WORD.search(gap, 0, at.start())
+        return last is None or cue_in(last.group()) is None
+    verb = _NOT_WORK.search(gap, 0, at.start())
+    return verb is not None and cue_in(verb.group(1)) is None
 
 
 # What a sentence says of a name before it: "has appointed Jane Doe", "the resignation of Jane Doe"

@@ -425,3 +425,24 @@ def test_a_clause_about_the_trust_gives_no_cue_to_the_person():
     """"when it was placed in special measures": the verb is the trust's; "now chairs Y" is a post held now."""
     text = "Jane Doe, who was chief executive of {U} when it was placed in special measures, now chairs {T}."
     assert posts(text)["Jane Doe"] == ((None, "chair", T, "executive"), [("former", "chief executive", U, "executive")])
+
+
+@pytest.mark.parametrize("noun", ["leading the review of", "chairing the inquiry into the failings of",
+                                  "overseeing the merger of"])
+def test_of_after_a_noun_is_no_post(noun):
+    """"is leading the review of X": "of" belongs to the noun before it; X is what she reviews, not where she works."""
+    text = f"Jane Doe, a former chief executive of {{U}}, is {noun} {{T}}."
+    assert posts(text)["Jane Doe"] == ((None, "chief executive", U, "executive"), [])
+
+
+def test_formerly_of_is_a_former_post():
+    text = "Jane Doe, chief executive of {T}, formerly of {U}, said the report was fair."
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", None, U, "executive")])
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, who used to work at {U}, is chief nurse at {T}.",
+    "Jane Doe, who used to be at {U}, is chief nurse at {T}.",
+])
+def test_used_to_is_a_former_post(text):
+    assert posts(text)["Jane Doe"] == ((None, "chief nurse", T, "executive"), [("former", None, U, "executive")])
