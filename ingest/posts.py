@@ -32,7 +32,7 @@ _CUE = re.compile(r"""(?ix)\b(?:
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
       |suspended|dismissed|sacked|ousted|removed|retirement|resignation|departure)
-  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly|secondment|seconded)
+  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly|secondment|seconded|(?:on\s+)?loan)
   | (?P<incoming>(?:will|would|to|set\s+to|is\s+to|are\s+to|due\s+to)\s+(?:lead|chair|head|run|support|oversee))
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
@@ -41,9 +41,9 @@ _CUE = re.compile(r"""(?ix)\b(?:
 _AT = re.compile(r"(?i)\b(at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
 _PREPOSITIONS = {"at", "from", "of", "with"}
-# A verb right before a bare preposition that is no cue says the place is no workplace: "was treated at X",
-# "was born at X", "was discharged from X" (but "has been at X", "was employed at X").
-_NOT_WORK = re.compile(r"(?i)\b(?!been\b|employed\b)(\w+(?:ed|en)|born|seen)\s+(?:the\s+)?$")
+# Words before a bare preposition that are no cue but keep the place a workplace: time spent there
+# ("20 years at X", "a spell at X"), being or working there ("has been at X", "used to work at X"), "before that at X".
+_SPENT = frozenset("be been work works employed years months decades year time spell stint career that this then".split())
 _LAST_WORD = re.compile(r"[\w-]+(?=\s+$)")
 # A clause about the organisation inside a person's clause: its verbs are no cues of the person's posts
 # ("who was chief executive of X when it was placed in special measures, now chairs Y").
@@ -72,8 +72,8 @@ _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgo
 # "chief executive of X until 2019", "... from 2012 to 2018": a post that ended
 _UNTIL = re.compile(r"(?i)[\s,]*(?:(?:until|till|up\s+to)\s+(?:[\w-]+\s+){0,3}|(?:from|between)\s+(?:19|20)\d\d\s+"
                     r"(?:to|and|until)\s+)(?:19|20)\d\d\b")
-# "promoted from X": X is left; "on secondment from X": X is kept
-_FROM_END = re.compile(r"(?i)(?<!secondment\s)(?<!seconded\s)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")
+# "promoted from X": X is left; "on secondment/loan from X": X is kept
+_FROM_END = re.compile(r"(?i)(?<!secondment\s)(?<!seconded\s)(?<!loan\s)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")
 _BLANK = re.compile(r"[\s,]*")
 _TO = re.compile(r"(?i)\s+to\s+(?:(?:the|its|a|an)\s+)?(?:(?:interim|acting|permanent|substantive)\s+)?"
                  r"(?=[a-z])")
@@ -168,9 +168,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             continue
         coordinated = bool(out and out[-1].org is not None and _COORD.fullmatch(gap))
         at = _AT.search(gap)
-        if at and _no_workplace(gap, at):
-            at = None
-        if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or cue_in(gap[:at.start()])
+        if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or _workplace(gap, at)
                                    or (at.group(1).lower() == "from" and prior == "appoint"))):  # "joins X ... from Y"
             c = cue or "current"
             if coordinated and c == out[-1].cue == "current":
@@ -184,18 +182,17 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
     return out[1:] if seed else out
 
 
-def _no_workplace(gap: str, at: re.Match) -> bool:
-    """Whether the words before a bare preposition say the organisation after it is no workplace: a verb that
-    is no cue ("was treated at X"), or a noun that "of" belongs to ("is leading the review of X"; but
-    "formerly of X")."""
-    word = at.group(1).lower()
-    if word not in _PREPOSITIONS:
+def _workplace(gap: str, at: re.Match) -> bool:
+    """Whether a bare preposition brings in a workplace: the word before it is a cue ("was at X", "formerly of X",
+    "joined from X", "will start at X") or time spent or work done there after a cue ("has spent 20 years at X",
+    "used to work at X"); not any other verb or noun, whose the preposition is ("was treated at X", "was speaking
+    at X", "is leading the review of X", "will chair a committee with X", "leaders from X")."""
+    last = _LAST_WORD.search(gap, 0, at.start())
+    if last is None:
         return False
-    if word == "of":
-        last = _LAST_WORD.search(gap, 0, at.start())
-        return last is None or cue_in(last.group()) is None
-    verb = _NOT_WORK.search(gap, 0, at.start())
-    return verb is not None and cue_in(verb.group(1)) is None
+    if any(m.start() <= last.start() < m.end() for m in _CUE.finditer(gap, 0, at.end(1))):
+        return True
+    return last.group().lower() in _SPENT and cue_in(gap[:last.start()]) is not None
 
 
 # What a sentence says of a name before it: "has appointed Jane Doe", "the resignation of Jane Doe"

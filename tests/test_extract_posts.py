@@ -446,3 +446,26 @@ def test_formerly_of_is_a_former_post():
 ])
 def test_used_to_is_a_former_post(text):
     assert posts(text)["Jane Doe"] == ((None, "chief nurse", T, "executive"), [("former", None, U, "executive")])
+
+
+@pytest.mark.parametrize("rest", [
+    "was speaking at {U}", "is working with {U} on the plan", "is to meet leaders from {U}",
+    "is to lead a review at {U}", "will chair a new committee with {U}", "is to oversee improvements at {U}",
+])
+def test_a_preposition_after_a_word_that_is_no_cue_makes_no_post(rest):
+    """"was speaking at X", "will chair a committee with X": the preposition belongs to the word before it."""
+    assert posts("Jane Doe, chief executive of {T}, " + rest + ".")["Jane Doe"] == (CE_T, [])
+
+
+@pytest.mark.parametrize("rest", [
+    "who has spent 20 years at {U}", "who has been at {U} since 2010", "who joined from {U} in 2019",
+    "who was previously at {U}",
+])
+def test_a_preposition_after_time_spent_or_a_cue_is_a_post(rest):
+    text = "Jane Doe, " + rest + ", was appointed chief executive of {T}."
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", None, U, "executive")])
+
+
+def test_on_loan_from_keeps_the_home_post():
+    text = "Jane Doe, the interim chief executive at {T}, is on loan from {U}."
+    assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [("other", None, U, "executive")])
