@@ -42,8 +42,10 @@ _AT = re.compile(r"(?i)\b(at|from|of|with|joins|joined|join|joining|chairs|chair
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
 _PREPOSITIONS = {"at", "from", "of", "with"}
 # Words before a bare preposition that are no cue but keep the place a workplace: time spent there
-# ("20 years at X", "a spell at X"), being or working there ("has been at X", "used to work at X"), "before that at X".
-_SPENT = frozenset("be been work works employed years months decades year time spell stint career that this then".split())
+# ("20 years at X", "a spell at X"), being or working there ("has been at X", "used to work at X", "her role at X"),
+# "before that at X".
+_SPENT = frozenset("be been work works employed role post job position years months decades year time spell stint career "
+                   "that this then".split())
 _LAST_WORD = re.compile(r"[\w-]+(?=\s+$)")
 # A clause about the organisation inside a person's clause: its verbs are no cues of the person's posts
 # ("who was chief executive of X when it was placed in special measures, now chairs Y").

@@ -485,3 +485,8 @@ def test_a_predecessor_or_successor_holds_the_post_of_the_person_before(text):
 def test_a_predecessor_of_someone_without_a_post_gets_none():
     assert posts("Jane Doe was praised by patients. Her predecessor, John Roe, retired in March.")["John Roe"] == \
         ((None, None, None, "other"), [])
+
+
+def test_a_post_noun_before_at_after_a_cue_is_a_post():
+    text = "Jane Doe will also become chair of {U}, alongside her role at {T}."
+    assert posts(text)["Jane Doe"] == ((None, "chair", U, "executive"), [("other", None, T, "executive")])
