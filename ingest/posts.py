@@ -26,7 +26,8 @@ _CUE = re.compile(r"""(?ix)\b(?:
       |having\s+been|had\s+been|used\s+to|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
       |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in
-        |be(?!\s+(?:\w+ing|replaced|succeeded)\b))  # "will be interim chief executive", not "will be leaving"
+        |be(?!\s+(?:\w+ing|replaced|succeeded|at|in|with|from)\b))  # "will be interim chief executive", not
+                                                                   # "will be leaving", "is to be at X on Monday"
       |starts|begins|steps\s+in|stepping\s+in|stepped\s+in
       |joins|joining|join|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
@@ -44,7 +45,7 @@ _PREPOSITIONS = {"at", "from", "of", "with"}
 # Words before a bare preposition that are no cue but keep the place a workplace: time spent there
 # ("20 years at X", "a spell at X"), being or working there ("has been at X", "used to work at X", "her role at X"),
 # "before that at X".
-_SPENT = frozenset("be been work works employed role post job position years months decades year time spell stint career "
+_SPENT = frozenset("been work works employed role post job position years months decades year time spell stint career "
                    "that this then".split())
 _LAST_WORD = re.compile(r"[\w-]+(?=\s+$)")
 # A clause about the organisation inside a person's clause: its verbs are no cues of the person's posts

@@ -442,10 +442,15 @@ def test_formerly_of_is_a_former_post():
 
 @pytest.mark.parametrize("text", [
     "Jane Doe, who used to work at {U}, is chief nurse at {T}.",
-    "Jane Doe, who used to be at {U}, is chief nurse at {T}.",
+    "Jane Doe, who used to work with {U}, is chief nurse at {T}.",
 ])
 def test_used_to_is_a_former_post(text):
     assert posts(text)["Jane Doe"] == ((None, "chief nurse", T, "executive"), [("former", None, U, "executive")])
+
+
+def test_to_be_at_a_place_is_no_post():
+    """"is expected to be at X on Monday": a visit, not an appointment ("to be" is a cue only before a title)."""
+    assert posts("Jane Doe, chief executive of {T}, is expected to be at {U} on Monday.")["Jane Doe"] == (CE_T, [])
 
 
 @pytest.mark.parametrize("rest", [
