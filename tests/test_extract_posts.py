@@ -271,8 +271,11 @@ def test_a_leadership_story_told_over_several_sentences():
     "A new chief executive, Jane Doe, took over {T} last year, on the departure of Sir John Roe after 20 years.",
     "Jane Doe was appointed chief executive of {T} following the retirement of John Roe.",
     "Jane Doe became chief executive of {T} after the resignation of Dr John Roe.",
+    "Jane Doe has been appointed chief executive of {T}. Her predecessor, John Roe, retired in March.",
+    "Jane Doe has been appointed chief executive of {T}. Her predecessor John Roe retired in March.",
+    "Jane Doe is to step down as chief executive of {T}. Her successor, John Roe, starts in May.",
 ])
-def test_the_predecessor_named_after_a_departure_left_the_successors_post(text):
+def test_a_predecessor_or_successor_named_holds_the_same_post(text):
     found = posts(text)
     assert found["Jane Doe"][0] == CE_T and found["John Roe"][0] == CE_T
 
@@ -474,17 +477,6 @@ def test_a_preposition_after_time_spent_or_a_cue_is_a_post(rest):
 def test_on_loan_from_keeps_the_home_post():
     text = "Jane Doe, the interim chief executive at {T}, is on loan from {U}."
     assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [("other", None, U, "executive")])
-
-
-@pytest.mark.parametrize("text", [
-    "Jane Doe has been appointed chief executive of {T}. Her predecessor, John Roe, retired in March.",
-    "Jane Doe has been appointed chief executive of {T}. Her predecessor John Roe retired in March.",
-    "Jane Doe is to step down as chief executive of {T}. Her successor, John Roe, starts in May.",
-])
-def test_a_predecessor_or_successor_holds_the_post_of_the_person_before(text):
-    found = posts(text)
-    assert found["Jane Doe"] == (CE_T, [])
-    assert found["John Roe"] == (CE_T, [])
 
 
 def test_a_predecessor_of_someone_without_a_post_gets_none():
