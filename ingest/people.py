@@ -44,7 +44,8 @@ TAKES_OVER_FROM = re.compile(r"\b(?:takes?|took|taking)[ \t]+over\b[^.;]*\bfrom[
 PLACE_BEFORE = re.compile(r"\b(?:for|in|at|near|from)[ \t]+$")
 WHO_AFTER = re.compile(r"^[ \t]*,[ \t]+who\b")  # "Jane Doe, who ...": a relative clause for a person
 AGE_AFTER = re.compile(r"^,[ \t]+(?:aged[ \t]+)?\d{1,3},")
-PROSECUTING = re.compile(r"^,[ \t]+prosecuting[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?")
+# Court reporting: "Jane Doe, prosecuting, said", "Jane Doe, prosecuting on behalf of / for the X, said"
+PROSECUTING = re.compile(r"^,[ \t]+prosecuting(?:[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+(?:the[ \t]+)?|[ \t]*(?=,))")
 
 # Capitalised words that are not names: sentence openers, titles, roles, organisation and place words,
 # calendar words. A run is cut at them (at its ends) so that "Trust Chief Executive Jane Doe" is "Jane Doe".
@@ -122,6 +123,7 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
                 # "She replaces John Roe": the successor's post is the one he leaves
                 given = [p for p in _mention_posts(subject) if p.cue == cues[0]]
                 found[0].posts, found[0].strong = handed_on(given, cues[1], found[0].start), bool(given)
+        _predecessors(doc, mentions, found, ss)
         mentions.extend(found)
     clusters = _cluster(mentions)
     people, placed = [], []
@@ -136,6 +138,24 @@ def find_people(doc) -> tuple[list[Person], list[tuple[int, int, str]]]:
 
 
 _HONORIFIC_OF = {"he": {"mrs", "ms", "miss", "dame", "lady", "baroness"}, "she": {"mr", "sir", "lord", "baron"}}
+
+
+# "Her predecessor, John Roe, ...", "His successor John Roe ...": the post of the one named before, left or taken up
+_RELAY_BEFORE = re.compile(r"\b(?P<pron>her|his)[ \t]+(?P<rel>predecessor|successor),?[ \t]+$", re.IGNORECASE)
+_PRONOUN_OF = {"her": "she", "his": "he"}
+
+
+def _predecessors(doc, mentions: list[_Mention], found: list[_Mention], ss: int) -> None:
+    """A name after "her predecessor"/"his successor" is a person, and holds the post of the one the pronoun
+    is about (the last named): left by the predecessor, taken up by the successor."""
+    for i, m in enumerate(found):
+        rel = _RELAY_BEFORE.search(doc.text, max(ss, m.start - 40), m.start)
+        if rel is None or m.role or m.posts:
+            continue
+        subject = _last_named(mentions + found[:i], _PRONOUN_OF[rel.group("pron").lower()])
+        given = [p for p in _mention_posts(subject) if p.role and p.cue != "former"] if subject else []
+        m.posts = handed_on(given, "leave" if rel.group("rel").lower() == "predecessor" else "appoint", m.start)
+        m.strong = True
 
 
 def _last_named(mentions: list[_Mention], opening: str) -> _Mention | None:

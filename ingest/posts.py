@@ -23,15 +23,17 @@ from .roles import is_executive_role
 _CUE = re.compile(r"""(?ix)\b(?:
     (?P<former>previously|formerly|former|ex-|before\s+(?:that|this|then|joining)|prior\s+to\s+(?:that|this|joining)
       |(?:joins|joined|joining|join|moves|moved|moving|comes|came|arrives|arrived|transfers|transferred)(?:\s+\w+){0,3}\s+from
-      |having\s+been|had\s+been|spent|worked|served|ran|led|left|was|were|from)
+      |having\s+been|had\s+been|used\s+to|spent|worked|served|ran|led|left|was|were|from)
   | (?P<appoint>appointed|appointment|named|chosen|selected|confirmed\s+as|recruited|promoted|elevated
-      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in)
+      |(?:will|would|to|set\s+to|is\s+to|due\s+to)\s+(?:join|become|take\s+(?:up|over)|start|begin|act\s+as|serve\s+as|step\s+in
+        |be(?!\s+(?:\w+ing|replaced|succeeded|at|in|with|from)\b))  # "will be interim chief executive", not
+                                                                   # "will be leaving", "is to be at X on Monday"
       |starts|begins|steps\s+in|stepping\s+in|stepped\s+in
-      |joins|joining|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
+      |joins|joining|join|takes\s+(?:up|over)|taking\s+(?:up|over)|took\s+up|becomes|replaces|replacing|succeeds|succeeding)
   | (?P<leave>steps?\s+down|stepped\s+down|stepping\s+down|stands?\s+down|stood\s+down|standing\s+down
       |resign(?:s|ed|ing)?|quits?|quitting|leaves|leaving|(?:will|to)\s+leave|retir(?:es|ed|ing|e)|departs|departing
       |suspended|dismissed|sacked|ousted|removed|retirement|resignation|departure)
-  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly)
+  | (?P<other>also|as\s+well\s+as|alongside|in\s+common|jointly|secondment|seconded|(?:on\s+)?loan)
   | (?P<incoming>(?:will|would|to|set\s+to|is\s+to|are\s+to|due\s+to)\s+(?:lead|chair|head|run|support|oversee))
   | (?P<current>is|are|currently|now|has\s+been|have\s+been|became|remains|to)
 )\b""")
@@ -40,6 +42,15 @@ _CUE = re.compile(r"""(?ix)\b(?:
 _AT = re.compile(r"(?i)\b(at|from|of|with|joins|joined|join|joining|chairs|chaired|lead|leads|led|runs|ran|left|leave|"
                  r"leaves|leaving|quit|quits|heads|headed)\s+(?:the\s+)?$")
 _PREPOSITIONS = {"at", "from", "of", "with"}
+# Words before a bare preposition that are no cue but keep the place a workplace: time spent there
+# ("20 years at X", "a spell at X"), being or working there ("has been at X", "used to work at X", "her role at X"),
+# "before that at X".
+_SPENT = frozenset("been work works employed role post job position years months decades year time spell stint career "
+                   "that this then".split())
+_LAST_WORD = re.compile(r"[\w-]+(?=\s+$)")
+# A clause about the organisation inside a person's clause: its verbs are no cues of the person's posts
+# ("who was chief executive of X when it was placed in special measures, now chairs Y").
+_ABOUT_ORG = re.compile(r"(?i)\b(?:when|after|as|before|since|until)\s+(?:it|they|the\s+(?:trust|hospital))\b[^,]*")
 _LEADS = re.compile(r"(?i)\b(?:lead|leads|led|leading|runs|ran|running|heads|headed|heading)\s+(?:the\s+)?$")
 _CHAIRS = re.compile(r"(?i)\bchair(?:s|ed|ing)\s+(?:the\s+)?$")  # "also chairs X": the verb names the post
 _COORD = re.compile(r"(?i)\s*(?:,\s*)?(?:and|&|or|as\s+well\s+as)\s+(?:the\s+|then\s+(?:at\s+)?(?:the\s+)?)?$|\s*,\s*(?:the\s+)?$")
@@ -50,8 +61,10 @@ _AS = re.compile(r"(?i)\s+(?:(?:after|following)\s+(?:\w+\s+){1,2}(?:years?|mont
 _WHERE = re.compile(r"(?i),?\s+where\s+(?:she|he|they)\s+(?:was|were|had\s+been|has\s+been|is|served\s+as|worked\s+as)"
                     r"\s+(?:(?:the|a|an|its)\s+)?$")
 # Where the posts of a name end: a verb of saying, a clause about something else, a quotation, a new clause.
+# A verb of reacting is one of saying ("welcomed the appointment at X": someone else's appointment).
 _END = re.compile(r"(?i)\b(?:said|says|saying|added|told|explained|commented|warned|stated|wrote|which|that|whose|"
-                  r"because|but|while|whereas)\b|[;:\"“”]")
+                  r"because|but|while|whereas|welcomed|praised|criticised|criticized|thanked|condemned|"
+                  r"congratulated|paid\s+tribute)\b|[;:\"“”]")
 # How strongly a post is the one of the article's main event: an appointment or a departure (the story),
 # then a post held now, one held besides, a former one.
 _RANK = {"appoint": 0, "leave": 0, "current": 1, "other": 2, "incoming": 2, "former": 3}
@@ -62,7 +75,8 @@ _QUAL_CUE = {"new": "appoint", "incoming": "appoint", "former": "former", "outgo
 # "chief executive of X until 2019", "... from 2012 to 2018": a post that ended
 _UNTIL = re.compile(r"(?i)[\s,]*(?:(?:until|till|up\s+to)\s+(?:[\w-]+\s+){0,3}|(?:from|between)\s+(?:19|20)\d\d\s+"
                     r"(?:to|and|until)\s+)(?:19|20)\d\d\b")
-_FROM_END = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")  # "promoted from X": X is left
+# "promoted from X": X is left; "on secondment/loan from X": X is kept
+_FROM_END = re.compile(r"(?i)(?<!secondment\s)(?<!seconded\s)(?<!loan\s)\bfrom\s+(?:the\s+)?(?:(?:role|post|position)\s+of\s+)?$")
 _BLANK = re.compile(r"[\s,]*")
 _TO = re.compile(r"(?i)\s+to\s+(?:(?:the|its|a|an)\s+)?(?:(?:interim|acting|permanent|substantive)\s+)?"
                  r"(?=[a-z])")
@@ -90,7 +104,7 @@ class Stated:
 
 
 def _cues(text: str) -> list[str]:
-    return [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(text)]
+    return [next(k for k, v in m.groupdict().items() if v) for m in _CUE.finditer(_ABOUT_ORG.sub(" ", text))]
 
 
 def cue_in(text: str) -> str | None:
@@ -157,7 +171,7 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
             continue
         coordinated = bool(out and out[-1].org is not None and _COORD.fullmatch(gap))
         at = _AT.search(gap)
-        if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or cue_in(gap[:at.start()])
+        if coordinated or (at and (at.group(1).lower() not in _PREPOSITIONS or _workplace(gap, at)
                                    or (at.group(1).lower() == "from" and prior == "appoint"))):  # "joins X ... from Y"
             c = cue or "current"
             if coordinated and c == out[-1].cue == "current":
@@ -169,6 +183,19 @@ def stated_posts(doc, roles, begin: int, end: int, seed: Stated | None, org_afte
     if seed and seed.cue == "current" and any(c == "leave" for c in _cues(text[begin:end])):
         seed.cue = "leave"  # "Jane Doe, chief executive of X, is to step down": the post written by the name is left
     return out[1:] if seed else out
+
+
+def _workplace(gap: str, at: re.Match) -> bool:
+    """Whether a bare preposition brings in a workplace: the word before it is a cue ("was at X", "formerly of X",
+    "joined from X", "will start at X") or time spent or work done there after a cue ("has spent 20 years at X",
+    "used to work at X"); not any other verb or noun, whose the preposition is ("was treated at X", "was speaking
+    at X", "is leading the review of X", "will chair a committee with X", "leaders from X")."""
+    last = _LAST_WORD.search(gap, 0, at.start())
+    if last is None:
+        return False
+    if any(m.start() <= last.start() < m.end() for m in _CUE.finditer(gap, 0, at.end(1))):
+        return True
+    return last.group().lower() in _SPENT and cue_in(gap[:last.start()]) is not None
 
 
 # What a sentence says of a name before it: "has appointed Jane Doe", "the resignation of Jane Doe"

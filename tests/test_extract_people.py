@@ -180,3 +180,13 @@ def test_a_reporter_named_for_a_report_is_a_person():
 ])
 def test_titles_that_are_no_board_post_make_people_of_kind_other(text, expected):
     assert people(text) == {"Jane Doe": expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"Mr John Roe, prosecuting, told the court {TRUST} had failed patients.", ("Mr", "prosecutor", None, "other", None)),
+    (f"John Roe, prosecuting, said {TRUST} had failed patients.", (None, "prosecutor", None, "other", None)),
+    (f"John Roe, prosecuting for the Health and Safety Executive, said {TRUST} had failed patients.",
+     (None, "prosecutor", None, "other", None)),
+])
+def test_prosecuting_in_apposition_is_a_prosecutor_with_or_without_the_body(text, expected):
+    assert people(text)["John Roe"] == expected

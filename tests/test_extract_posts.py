@@ -9,6 +9,7 @@ import pytest
 
 from nhskg.ingest.document import analyse
 from nhskg.ingest.model import Article
+from nhskg.ingest.posts import cue_in
 from nhskg.ingest.roles import board_post
 
 T = "Northshire Valley Hospitals NHS Trust"
@@ -236,7 +237,7 @@ def test_a_leader_named_without_a_title_is_an_executive_of_the_trust(text, expec
 
 
 def test_a_place_named_without_a_verb_of_leading_does_not_make_an_executive():
-    assert main_post("Jane Doe, who was born at {T}, said the care was poor.") == (None, None, T, "other")
+    assert main_post("Jane Doe, who was born at {T}, said the care was poor.") == (None, None, None, "other")
 
 
 @pytest.mark.parametrize("text, jane, john", [
@@ -270,8 +271,11 @@ def test_a_leadership_story_told_over_several_sentences():
     "A new chief executive, Jane Doe, took over {T} last year, on the departure of Sir John Roe after 20 years.",
     "Jane Doe was appointed chief executive of {T} following the retirement of John Roe.",
     "Jane Doe became chief executive of {T} after the resignation of Dr John Roe.",
+    "Jane Doe has been appointed chief executive of {T}. Her predecessor, John Roe, retired in March.",
+    "Jane Doe has been appointed chief executive of {T}. Her predecessor John Roe retired in March.",
+    "Jane Doe is to step down as chief executive of {T}. Her successor, John Roe, starts in May.",
 ])
-def test_the_predecessor_named_after_a_departure_left_the_successors_post(text):
+def test_a_predecessor_or_successor_named_holds_the_same_post(text):
     found = posts(text)
     assert found["Jane Doe"][0] == CE_T and found["John Roe"][0] == CE_T
 
@@ -374,3 +378,112 @@ def test_a_pronoun_passes_over_a_name_whose_title_says_otherwise():
     found = posts(text)
     assert found["Jane Doe"] == (CE_T, [("former", "chief executive", U, "executive")])
     assert found["John Roe"] == ((None, "chair", T, "executive"), [])
+
+
+@pytest.mark.parametrize("verb", ["welcomed", "praised", "criticised", "thanked"])
+def test_a_reaction_to_another_post_is_not_the_speakers(verb):
+    """A verb of reacting ends the speaker's posts, as a verb of saying does: the appointment is someone else's."""
+    text = f"Karen Wells, chief executive of Northmoor County Council, {verb} the appointment at {{T}}."
+    assert posts(text)["Karen Wells"] == ((None, "chief executive", None, "other"), [])
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, who is on secondment from {U}, will be interim chief executive of {T}.",
+    "Jane Doe, seconded from {U}, will be interim chief executive of {T}.",
+])
+def test_a_secondment_keeps_the_home_post_and_will_be_is_the_new_one(text):
+    assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [("other", None, U, "executive")])
+
+
+@pytest.mark.parametrize("gap, cue", [
+    (", who will be ", "appoint"),
+    (" is to be ", "appoint"),
+    (", who will be leaving ", "leave"),
+    (" will be stepping down as ", "leave"),
+    (" will be replaced by ", None),
+    (", on secondment from ", "other"),
+])
+def test_will_be_is_an_appointment_unless_a_departure_follows(gap, cue):
+    assert cue_in(gap) == cue
+
+
+@pytest.mark.parametrize("verb", ["was treated", "was born", "was admitted", "was seen"])
+def test_a_verb_that_is_no_work_before_at_is_no_post(verb):
+    """"was treated at X": "was" is a cue, but the verb between it and "at" says X is no workplace."""
+    text = f"Jane Doe, chief executive of {{T}}, {verb} at Alder Park Hospital after a fall."
+    assert posts(text)["Jane Doe"] == (CE_T, [])
+
+
+def test_a_work_verb_before_at_is_still_a_former_post():
+    text = "Jane Doe, chief executive of {T}, previously worked at {U}."
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", None, U, "executive")])
+
+
+def test_stepping_down_to_join_another_trust_is_an_incoming_post():
+    text = "Jane Doe, chief executive of {T}, is to step down and join {U}."
+    assert posts(text)["Jane Doe"] == (CE_T, [("incoming", None, U, "executive")])
+
+
+def test_a_clause_about_the_trust_gives_no_cue_to_the_person():
+    """"when it was placed in special measures": the verb is the trust's; "now chairs Y" is a post held now."""
+    text = "Jane Doe, who was chief executive of {U} when it was placed in special measures, now chairs {T}."
+    assert posts(text)["Jane Doe"] == ((None, "chair", T, "executive"), [("former", "chief executive", U, "executive")])
+
+
+@pytest.mark.parametrize("noun", ["leading the review of", "chairing the inquiry into the failings of",
+                                  "overseeing the merger of"])
+def test_of_after_a_noun_is_no_post(noun):
+    """"is leading the review of X": "of" belongs to the noun before it; X is what she reviews, not where she works."""
+    text = f"Jane Doe, a former chief executive of {{U}}, is {noun} {{T}}."
+    assert posts(text)["Jane Doe"] == ((None, "chief executive", U, "executive"), [])
+
+
+def test_formerly_of_is_a_former_post():
+    text = "Jane Doe, chief executive of {T}, formerly of {U}, said the report was fair."
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", None, U, "executive")])
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, who used to work at {U}, is chief nurse at {T}.",
+    "Jane Doe, who used to work with {U}, is chief nurse at {T}.",
+])
+def test_used_to_is_a_former_post(text):
+    assert posts(text)["Jane Doe"] == ((None, "chief nurse", T, "executive"), [("former", None, U, "executive")])
+
+
+def test_to_be_at_a_place_is_no_post():
+    """"is expected to be at X on Monday": a visit, not an appointment ("to be" is a cue only before a title)."""
+    assert posts("Jane Doe, chief executive of {T}, is expected to be at {U} on Monday.")["Jane Doe"] == (CE_T, [])
+
+
+@pytest.mark.parametrize("rest", [
+    "was speaking at {U}", "is working with {U} on the plan", "is to meet leaders from {U}",
+    "is to lead a review at {U}", "will chair a new committee with {U}", "is to oversee improvements at {U}",
+])
+def test_a_preposition_after_a_word_that_is_no_cue_makes_no_post(rest):
+    """"was speaking at X", "will chair a committee with X": the preposition belongs to the word before it."""
+    assert posts("Jane Doe, chief executive of {T}, " + rest + ".")["Jane Doe"] == (CE_T, [])
+
+
+@pytest.mark.parametrize("rest", [
+    "who has spent 20 years at {U}", "who has been at {U} since 2010", "who joined from {U} in 2019",
+    "who was previously at {U}",
+])
+def test_a_preposition_after_time_spent_or_a_cue_is_a_post(rest):
+    text = "Jane Doe, " + rest + ", was appointed chief executive of {T}."
+    assert posts(text)["Jane Doe"] == (CE_T, [("former", None, U, "executive")])
+
+
+def test_on_loan_from_keeps_the_home_post():
+    text = "Jane Doe, the interim chief executive at {T}, is on loan from {U}."
+    assert posts(text)["Jane Doe"] == (("interim", "chief executive", T, "executive"), [("other", None, U, "executive")])
+
+
+def test_a_predecessor_of_someone_without_a_post_gets_none():
+    assert posts("Jane Doe was praised by patients. Her predecessor, John Roe, retired in March.")["John Roe"] == \
+        ((None, None, None, "other"), [])
+
+
+def test_a_post_noun_before_at_after_a_cue_is_a_post():
+    text = "Jane Doe will also become chair of {U}, alongside her role at {T}."
+    assert posts(text)["Jane Doe"] == ((None, "chair", U, "executive"), [("other", None, T, "executive")])
